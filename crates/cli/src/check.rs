@@ -1,0 +1,94 @@
+use archdrill_content::{Bank, BankSource};
+use archdrill_domain::{Origin, Problem};
+use archdrill_store::default_data_dir;
+use std::collections::HashSet;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// `archdrill check`: the compiled-in bank plus the learner's packs; `archdrill check DIR`: one pack.
+pub fn run(args: &[String]) -> ExitCode {
+    let (questions, problems) = match args {
+        [] => {
+            let diagram_ids = HashSet::new();
+            let bank = Bank::load(Some(&default_data_dir().join("packs")), &diagram_ids);
+            (bank.len(), bank.problems().to_vec())
+        }
+        [dir] => check_pack(Path::new(dir)),
+        _ => {
+            eprintln!("usage: archdrill check [PACK_DIR]");
+            return ExitCode::from(2);
+        }
+    };
+    for p in &problems {
+        println!("{p}");
+    }
+    println!(
+        "checked {questions} question(s): {} problem(s)",
+        problems.len()
+    );
+    if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn check_pack(dir: &Path) -> (usize, Vec<Problem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    collect(dir, &mut files, &mut problems);
+    if files.is_empty() && problems.is_empty() {
+        problems.push(Problem::new(
+            dir.display().to_string(),
+            0,
+            "no question files (*.md) here",
+        ));
+    }
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let sources = files
+        .into_iter()
+        .map(|(file, text)| BankSource {
+            file,
+            text,
+            origin: Origin::Pack(name.clone()),
+        })
+        .collect();
+    let bank = Bank::from_sources(sources, &HashSet::new());
+    problems.extend(bank.problems().iter().cloned());
+    (bank.len(), problems)
+}
+
+fn collect(dir: &Path, files: &mut Vec<(String, String)>, problems: &mut Vec<Problem>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(Problem::new(
+                dir.display().to_string(),
+                0,
+                format!("cannot read: {e}"),
+            ));
+            return;
+        }
+    };
+    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            collect(&p, files, problems);
+        } else if p.extension().is_some_and(|x| x == "md")
+            && p.file_name().is_some_and(|n| n != "README.md")
+        {
+            match std::fs::read_to_string(&p) {
+                Ok(text) => files.push((p.display().to_string(), text)),
+                Err(e) => problems.push(Problem::new(
+                    p.display().to_string(),
+                    0,
+                    format!("cannot read: {e}"),
+                )),
+            }
+        }
+    }
+}

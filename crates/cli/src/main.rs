@@ -1,0 +1,32 @@
+//! `archdrill`: the headless command line, for content authors and CI.
+use std::process::ExitCode;
+
+mod check;
+
+const USAGE: &str = "\
+usage: archdrill <command> [args]
+
+commands:
+  check [PACK_DIR]   validate the question bank and diagrams (and the learner's packs), or one pack
+                     folder; prints file:line: message per problem, exits 1 if there is any
+  help               show this text
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((cmd, rest)) = args.split_first() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    match cmd.as_str() {
+        "check" => check::run(rest),
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        other => {
+            eprintln!("archdrill: unknown command {other:?}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

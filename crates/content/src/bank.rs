@@ -1,0 +1,187 @@
+//! The whole bank: every question from the compiled-in files and the learner's packs, cross-checked.
+use crate::parse::parse_question;
+use archdrill_domain::{Origin, Problem, Question};
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::Path;
+
+/// One question file to load.
+pub struct BankSource {
+    pub file: String,
+    pub text: String,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Default)]
+pub struct Bank {
+    questions: Vec<Question>,
+    by_id: HashMap<String, usize>,
+    problems: Vec<Problem>,
+}
+
+impl Bank {
+    /// Loads the compiled-in bank plus every pack under `packs_dir` (`<pack>/**/*.md`), checking links
+    /// against each other and against `diagram_ids`.
+    pub fn load(packs_dir: Option<&Path>, diagram_ids: &HashSet<String>) -> Bank {
+        let mut sources: Vec<BankSource> = crate::embedded_files()
+            .iter()
+            .map(|(file, text)| BankSource {
+                file: file.to_string(),
+                text: text.to_string(),
+                origin: Origin::Bank,
+            })
+            .collect();
+        let mut problems = Vec::new();
+        if let Some(dir) = packs_dir {
+            read_packs(dir, &mut sources, &mut problems);
+        }
+        let mut bank = Bank::from_sources(sources, diagram_ids);
+        problems.append(&mut bank.problems);
+        bank.problems = problems;
+        bank
+    }
+
+    /// Parses and cross-checks the given files. Earlier files win an id clash.
+    pub fn from_sources(sources: Vec<BankSource>, diagram_ids: &HashSet<String>) -> Bank {
+        let mut bank = Bank::default();
+        let mut first_file: HashMap<String, String> = HashMap::new();
+        let mut texts: HashMap<String, String> = HashMap::new();
+        for src in sources {
+            match parse_question(&src.file, &src.text, src.origin) {
+                Ok(q) => {
+                    if let Some(prev) = first_file.get(&q.id) {
+                        bank.problems.push(Problem::new(
+                            &src.file,
+                            2,
+                            format!(
+                                "duplicate id {:?}: {prev} already uses it; ids are never reused, pick a new one",
+                                q.id
+                            ),
+                        ));
+                        continue;
+                    }
+                    first_file.insert(q.id.clone(), src.file.clone());
+                    texts.insert(src.file, src.text);
+                    bank.by_id.insert(q.id.clone(), bank.questions.len());
+                    bank.questions.push(q);
+                }
+                Err(mut ps) => bank.problems.append(&mut ps),
+            }
+        }
+        bank.check_links(diagram_ids, &texts);
+        bank.problems
+            .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        bank
+    }
+
+    /// Drops links to questions or diagrams that do not exist, reporting each; the question itself stays.
+    fn check_links(&mut self, diagram_ids: &HashSet<String>, texts: &HashMap<String, String>) {
+        let ids: HashSet<String> = self.by_id.keys().cloned().collect();
+        for q in &mut self.questions {
+            let file = q.file.clone();
+            let self_id = q.id.clone();
+            let text = texts.get(&file).map(String::as_str).unwrap_or("");
+            let problems = &mut self.problems;
+            let mut drop_bad = |list: &mut Vec<String>,
+                                exists: &dyn Fn(&str) -> bool,
+                                what: &str| {
+                list.retain(|id| {
+                    let ok = exists(id) && *id != self_id;
+                    if !ok {
+                        problems.push(Problem::new(
+                            &file,
+                            line_of_quoted(text, what, id),
+                            format!(
+                                "{what}: no {} with id {id:?} (check the spelling or remove it)",
+                                if what == "diagrams" {
+                                    "diagram in diagrams/"
+                                } else {
+                                    "question"
+                                }
+                            ),
+                        ));
+                    }
+                    ok
+                });
+            };
+            drop_bad(&mut q.follow_ups, &|id| ids.contains(id), "follow_ups");
+            drop_bad(&mut q.diagrams, &|id| diagram_ids.contains(id), "diagrams");
+        }
+    }
+
+    pub fn questions(&self) -> &[Question] {
+        &self.questions
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Question> {
+        self.by_id.get(id).map(|&i| &self.questions[i])
+    }
+
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    pub fn len(&self) -> usize {
+        self.questions.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.questions.is_empty()
+    }
+}
+
+/// Reads `<dir>/<pack>/**/*.md`. A missing packs folder is normal; an unreadable file is a problem.
+fn read_packs(dir: &Path, out: &mut Vec<BankSource>, problems: &mut Vec<Problem>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut packs: Vec<_> = entries.flatten().filter(|e| e.path().is_dir()).collect();
+    packs.sort_by_key(|e| e.file_name());
+    for pack in packs {
+        let name = pack.file_name().to_string_lossy().into_owned();
+        let mut files = Vec::new();
+        walk_md(&pack.path(), &mut files);
+        files.sort();
+        for path in files {
+            let shown = path.display().to_string();
+            match fs::read_to_string(&path) {
+                Ok(text) => out.push(BankSource {
+                    file: shown,
+                    text,
+                    origin: Origin::Pack(name.clone()),
+                }),
+                Err(e) => problems.push(Problem::new(shown, 0, format!("cannot read: {e}"))),
+            }
+        }
+    }
+}
+
+fn walk_md(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk_md(&p, out);
+        } else if p.extension().is_some_and(|x| x == "md")
+            && p.file_name().is_some_and(|n| n != "README.md")
+        {
+            out.push(p);
+        }
+    }
+}
+
+/// 1-based line holding `"id"` in the array `key` of a file's text (0 if absent).
+fn line_of_quoted(text: &str, key: &str, id: &str) -> u32 {
+    let quoted = format!("{id:?}");
+    let start = text
+        .lines()
+        .position(|l| l.trim_start().starts_with(key))
+        .unwrap_or(0);
+    text.lines()
+        .enumerate()
+        .skip(start)
+        .find(|(_, l)| l.contains(&quoted))
+        .map_or(0, |(i, _)| i as u32 + 1)
+}

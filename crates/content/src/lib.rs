@@ -1,0 +1,22 @@
+//! The question bank: parse question files, validate them and the links between them, render their
+//! Markdown safely. One bad file never stops the rest from loading; every problem is reported as
+//! `file:line: message`.
+
+mod bank;
+mod front_matter;
+mod parse;
+mod render;
+mod sections;
+
+pub use bank::{Bank, BankSource};
+pub use parse::parse_question;
+pub use render::markdown_to_html;
+
+/// The question files compiled into the binary: (path relative to the repository, text).
+pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
+    embedded::FILES
+}
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}

@@ -1,0 +1,247 @@
+//! Turning one question file into a `Question`, or into problems that say what to fix.
+use crate::front_matter::{FrontMatter, Header};
+use crate::sections::{self, SECTIONS};
+use archdrill_domain::{Level, Origin, Problem, Question, Source, Topic};
+
+const MIN_KEY_POINTS: usize = 3;
+const MAX_KEY_POINTS: usize = 7;
+
+/// Parses `text` read from `file`. A question comes back only when the file has no problem at all,
+/// so a half-valid question never reaches a learner.
+pub fn parse_question(file: &str, text: &str, origin: Origin) -> Result<Question, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut report = |line: u32, msg: String| problems.push(Problem::new(file, line, msg));
+
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some((header, body, body_line)) = split_header(text) else {
+        report(
+            1,
+            "missing front matter: the file must start with a `+++` line, then TOML, then `+++`"
+                .into(),
+        );
+        return Err(problems);
+    };
+    let fm: FrontMatter = match toml::from_str(header.text) {
+        Ok(fm) => fm,
+        Err(e) => {
+            let line = e
+                .span()
+                .map(|s| header.line_at(s.start))
+                .unwrap_or(header.first_line);
+            report(line, format!("front matter: {}", e.message().trim()));
+            return Err(problems);
+        }
+    };
+
+    if !is_slug(&fm.id) {
+        report(
+            header.line_of("id"),
+            format!(
+                "id {:?} must be a slug of lower-case letters, digits and dashes",
+                fm.id
+            ),
+        );
+    }
+    let stem = file
+        .rsplit('/')
+        .next()
+        .and_then(|n| n.strip_suffix(".md"))
+        .unwrap_or("");
+    if stem != fm.id {
+        report(
+            header.line_of("id"),
+            format!(
+                "id {:?} must match the file name (rename the file to {}.md)",
+                fm.id, fm.id
+            ),
+        );
+    }
+    if fm.prompt.trim().is_empty() {
+        report(header.line_of("prompt"), "prompt is empty".into());
+    }
+    let topic = Topic::from_slug(&fm.topic);
+    if topic.is_none() {
+        let all: Vec<_> = Topic::ALL.iter().map(|t| t.slug()).collect();
+        report(
+            header.line_of("topic"),
+            format!(
+                "unknown topic {:?}; use one of: {}",
+                fm.topic,
+                all.join(", ")
+            ),
+        );
+    }
+    let level = Level::from_slug(&fm.level);
+    if level.is_none() {
+        report(
+            header.line_of("level"),
+            format!("unknown level {:?}; use \"mid\" or \"senior\"", fm.level),
+        );
+    }
+    let n = fm
+        .key_points
+        .iter()
+        .filter(|k| !k.trim().is_empty())
+        .count();
+    if n != fm.key_points.len() {
+        report(
+            header.line_of("key_points"),
+            "key_points has an empty item".into(),
+        );
+    }
+    if !(MIN_KEY_POINTS..=MAX_KEY_POINTS).contains(&fm.key_points.len()) {
+        report(
+            header.line_of("key_points"),
+            format!(
+                "the rubric (key_points) has {} item(s); give {MIN_KEY_POINTS} to {MAX_KEY_POINTS} short, checkable points",
+                fm.key_points.len()
+            ),
+        );
+    }
+    let mut sources = Vec::new();
+    for s in &fm.sources {
+        match parse_source(s) {
+            Some(src) => sources.push(src),
+            None => report(
+                header.line_of_item("sources", s),
+                format!("source {s:?} must look like \"<seed file>:<first>-<last>\""),
+            ),
+        }
+    }
+    if matches!(origin, Origin::Bank) && sources.is_empty() {
+        report(
+            header.line_of("sources"),
+            "a bank question must cite at least one source guide passage".into(),
+        );
+    }
+    for (key, ids) in [("follow_ups", &fm.follow_ups), ("diagrams", &fm.diagrams)] {
+        for id in ids.iter().filter(|id| !is_slug(id)) {
+            report(
+                header.line_of_item(key, id),
+                format!("{key} entry {id:?} is not a valid id"),
+            );
+        }
+    }
+
+    let (stray, found) = sections::split(body, body_line);
+    if let Some(line) = stray {
+        report(
+            line,
+            "text before the first `## ` section; move it under `## Answer`".into(),
+        );
+    }
+    let mut texts: [Option<String>; 4] = Default::default();
+    let mut last_index = None;
+    for s in &found {
+        let Some(idx) = SECTIONS.iter().position(|(h, _)| *h == s.heading) else {
+            let names: Vec<_> = SECTIONS.iter().map(|(h, _)| format!("`## {h}`")).collect();
+            report(
+                s.line,
+                format!(
+                    "unknown section `## {}`; sections are {}",
+                    s.heading,
+                    names.join(", ")
+                ),
+            );
+            continue;
+        };
+        if texts[idx].is_some() {
+            report(s.line, format!("section `## {}` appears twice", s.heading));
+            continue;
+        }
+        if last_index.is_some_and(|l| l > idx) {
+            report(
+                s.line,
+                format!("section `## {}` is out of order", s.heading),
+            );
+        }
+        last_index = Some(idx);
+        if s.text.is_empty() {
+            report(s.line, format!("section `## {}` is empty", s.heading));
+        }
+        texts[idx] = Some(s.text.clone());
+    }
+    for (idx, (heading, required)) in SECTIONS.iter().enumerate() {
+        if *required && texts[idx].is_none() {
+            report(
+                body_line.saturating_sub(1).max(1),
+                format!("missing section `## {heading}`"),
+            );
+        }
+    }
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let [answer, look_for, example, mistakes] = texts;
+    Ok(Question {
+        id: fm.id,
+        prompt: fm.prompt.trim().to_string(),
+        topic: topic.expect("checked above"),
+        level: level.expect("checked above"),
+        tags: fm.tags,
+        sources,
+        key_points: fm.key_points,
+        follow_ups: fm.follow_ups,
+        diagrams: fm.diagrams,
+        answer: answer.unwrap_or_default(),
+        look_for: look_for.unwrap_or_default(),
+        example,
+        mistakes: mistakes.unwrap_or_default(),
+        origin,
+        file: file.to_string(),
+    })
+}
+
+/// Splits `+++ header +++ body`, returning the header, the body and the body's first line number.
+fn split_header(text: &str) -> Option<(Header<'_>, &str, u32)> {
+    let rest = text
+        .strip_prefix("+++\n")
+        .or_else(|| text.strip_prefix("+++\r\n"))?;
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        if line.trim_end() == "+++" {
+            let header = Header {
+                text: &rest[..offset],
+                first_line: 2,
+            };
+            return Some((header, &rest[offset + line.len()..], i as u32 + 3));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+/// `002_d39e1020702904a6.txt:336-394` or `...txt:394`.
+fn parse_source(s: &str) -> Option<Source> {
+    let (file, lines) = s.rsplit_once(':')?;
+    let (first, last) = match lines.split_once('-') {
+        Some((a, b)) => (a.parse().ok()?, b.parse().ok()?),
+        None => {
+            let n = lines.parse().ok()?;
+            (n, n)
+        }
+    };
+    if file.is_empty() || first == 0 || last < first {
+        return None;
+    }
+    let guide = file.split('_').next().unwrap_or(file).to_string();
+    Some(Source {
+        guide,
+        file: file.to_string(),
+        first_line: first,
+        last_line: last,
+    })
+}
+
+#[cfg(test)]
+mod tests;

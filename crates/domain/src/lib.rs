@@ -1,0 +1,11 @@
+//! The nouns every other Archdrill crate shares. No I/O lives here.
+
+mod error;
+mod problem;
+mod question;
+mod topic;
+
+pub use error::AppError;
+pub use problem::Problem;
+pub use question::{Origin, Question, QuestionSummary, Source};
+pub use topic::{Level, Topic};

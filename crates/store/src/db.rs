@@ -1,0 +1,59 @@
+use crate::{migrate, StoreError};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Points the app, the CLI and every test at another data folder.
+pub const DATA_DIR_ENV: &str = "ARCHDRILL_DATA_DIR";
+pub const DB_FILE: &str = "archdrill.db";
+
+/// `$ARCHDRILL_DATA_DIR`, else the OS app-data folder under the app identifier (the same folder Tauri
+/// resolves as app_data_dir).
+pub fn default_data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("dev.archdrill.app")
+}
+
+/// The open database. One connection: the app serialises writes through it.
+pub struct Store {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) `<dir>/archdrill.db` and brings its schema up to date.
+    pub fn open_in(dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        Store::open(&dir.join(DB_FILE))
+    }
+
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let mut conn = Connection::open(path)?;
+        // WAL keeps readers off the writer's back, and a killed process never leaves a torn write:
+        // a commit is in the log before it returns. NORMAL sync is durable across app crashes.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        migrate(&mut conn)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        crate::schema_version(&self.conn)
+    }
+}
