@@ -86,7 +86,7 @@ impl Bank {
                                 exists: &dyn Fn(&str) -> bool,
                                 what: &str| {
                 list.retain(|id| {
-                    let ok = exists(id) && *id != self_id;
+                    let ok = exists(id);
                     if !ok {
                         problems.push(Problem::new(
                             &file,
@@ -104,7 +104,7 @@ impl Bank {
                     ok
                 });
             };
-            drop_bad(&mut q.follow_ups, &|id| ids.contains(id), "follow_ups");
+            drop_bad(&mut q.follow_ups, &|id| ids.contains(id) && id != self_id, "follow_ups");
             drop_bad(&mut q.diagrams, &|id| diagram_ids.contains(id), "diagrams");
         }
     }

@@ -1,1 +1,158 @@
+//! Drives the real, built Archdrill binary: tauri-driver fronts WebKitWebDriver, which starts the app
+//! with a throwaway data folder. `cargo xtask test` builds the app and sets the environment:
+//! ARCHDRILL_APP (the binary), TAURI_DRIVER, NATIVE_DRIVER and DISPLAY (an Xvfb screen).
 
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub type Res<T = ()> = Result<T, Box<dyn std::error::Error>>;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+fn env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| {
+        panic!("{name} is not set: run the end-to-end tests through `cargo xtask test`")
+    })
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("the loopback interface has a free port")
+}
+
+/// One tauri-driver process, bound to one data folder (the app inherits the driver's environment).
+pub struct Driver {
+    child: Child,
+    port: u16,
+    pub data_dir: PathBuf,
+}
+
+impl Driver {
+    pub fn start(data_dir: &Path) -> Res<Driver> {
+        let port = free_port();
+        let native_port = free_port();
+        let child = Command::new(env("TAURI_DRIVER"))
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args(["--native-driver", &env("NATIVE_DRIVER")])
+            .env("ARCHDRILL_DATA_DIR", data_dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()?;
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if start.elapsed() > Duration::from_secs(15) {
+                return Err("tauri-driver did not listen within 15 s".into());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(Driver {
+            child,
+            port,
+            data_dir: data_dir.to_path_buf(),
+        })
+    }
+
+    /// Starts the app (a new WebDriver session) and waits for its first screen.
+    pub async fn launch(&self) -> Res<App> {
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": env("ARCHDRILL_APP") }),
+        );
+        let client = ClientBuilder::rustls()?
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await?;
+        let app = App { client };
+        app.wait_testid("nav-home").await?;
+        Ok(app)
+    }
+
+    /// The app's SQLite file, opened read-only the way any other program would.
+    pub fn db(&self) -> Res<rusqlite::Connection> {
+        Ok(rusqlite::Connection::open_with_flags(
+            self.data_dir.join("archdrill.db"),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )?)
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A running app window.
+pub struct App {
+    pub client: Client,
+}
+
+impl App {
+    pub async fn quit(self) -> Res {
+        self.client.close().await?;
+        Ok(())
+    }
+
+    pub async fn wait_css(&self, css: &str) -> Res<Element> {
+        Ok(self.client.wait().at_most(WAIT).for_element(Locator::Css(css)).await?)
+    }
+
+    pub async fn wait_testid(&self, id: &str) -> Res<Element> {
+        self.wait_css(&format!("[data-testid='{id}']")).await
+    }
+
+    pub async fn click(&self, id: &str) -> Res {
+        self.wait_testid(id).await?.click().await?;
+        Ok(())
+    }
+
+    pub async fn text(&self, id: &str) -> Res<String> {
+        Ok(self.wait_testid(id).await?.text().await?)
+    }
+
+    /// Waits until the element's text satisfies `ok` (the UI updates asynchronously).
+    pub async fn wait_text(&self, id: &str, ok: impl Fn(&str) -> bool) -> Res<String> {
+        let start = Instant::now();
+        loop {
+            let t = self.text(id).await?;
+            if ok(&t) {
+                return Ok(t);
+            }
+            if start.elapsed() > WAIT {
+                return Err(format!("{id} still shows {t:?} after {WAIT:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Saves a PNG of the window under tests/e2e/artifacts/ for people to look at.
+    pub async fn screenshot(&self, name: &str) -> Res {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
+        std::fs::create_dir_all(&dir)?;
+        std::fs::write(dir.join(format!("{name}.png")), self.client.screenshot().await?)?;
+        Ok(())
+    }
+}
+
+/// Polls `f` until it returns Some or the wait runs out (for rows the app writes).
+pub async fn eventually<T>(what: &str, mut f: impl FnMut() -> Option<T>) -> Res<T> {
+    let start = Instant::now();
+    loop {
+        if let Some(v) = f() {
+            return Ok(v);
+        }
+        if start.elapsed() > WAIT {
+            return Err(format!("timed out waiting for {what}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
