@@ -7,6 +7,7 @@ mod front_matter;
 mod parse;
 mod render;
 mod sections;
+pub mod synthetic;
 
 pub use bank::{Bank, BankSource};
 pub use parse::parse_question;

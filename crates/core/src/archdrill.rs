@@ -218,7 +218,7 @@ fn keep(row: &QuestionRow, f: &QuestionFilter) -> bool {
         && (!f.bookmarked_only || row.bookmarked)
 }
 
-fn search_doc(q: &Question) -> SearchDoc<'_> {
+pub fn search_doc(q: &Question) -> SearchDoc<'_> {
     let mut body = String::with_capacity(q.answer.len() + q.mistakes.len() + 512);
     for part in [&q.answer, &q.look_for, &q.mistakes] {
         body.push_str(part);

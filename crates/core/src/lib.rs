@@ -6,5 +6,5 @@ mod archdrill;
 mod clock;
 
 pub use api::*;
-pub use archdrill::Archdrill;
+pub use archdrill::{search_doc, Archdrill};
 pub use clock::now_ms;
