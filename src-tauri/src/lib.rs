@@ -9,14 +9,14 @@ use tauri_specta::{collect_commands, Builder};
 /// The one list of commands: used by the app and by the test that regenerates the TypeScript bindings.
 pub fn specta_builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new().commands(collect_commands![
-        commands::home_summary,
-        commands::get_theme,
-        commands::set_theme,
-        commands::list_questions,
-        commands::search_questions,
-        commands::get_question,
-        commands::save_note,
-        commands::set_bookmark,
+        commands::bank::home_summary,
+        commands::bank::get_theme,
+        commands::bank::set_theme,
+        commands::bank::list_questions,
+        commands::bank::search_questions,
+        commands::bank::get_question,
+        commands::bank::save_note,
+        commands::bank::set_bookmark,
     ])
 }
 

@@ -14,12 +14,12 @@ const SEARCH_LIMIT: usize = 50;
 /// The running app's state. Safe to share across threads: the store and the index sit behind locks
 /// because a SQLite connection serves one caller at a time.
 pub struct Archdrill {
-    bank: Bank,
-    diagram_ids: HashSet<String>,
-    diagram_problems: Vec<Problem>,
-    search: Mutex<SearchIndex>,
-    store: Mutex<Store>,
-    data_dir: PathBuf,
+    pub(crate) bank: Bank,
+    pub(crate) diagram_ids: HashSet<String>,
+    pub(crate) diagram_problems: Vec<Problem>,
+    pub(crate) search: Mutex<SearchIndex>,
+    pub(crate) store: Mutex<Store>,
+    pub(crate) data_dir: PathBuf,
 }
 
 impl Archdrill {
@@ -43,7 +43,7 @@ impl Archdrill {
         &self.bank
     }
 
-    fn store(&self) -> MutexGuard<'_, Store> {
+    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
         // A panic while holding the lock cannot leave SQLite half-written (transactions), so a
         // poisoned lock is still safe to use.
         self.store.lock().unwrap_or_else(|p| p.into_inner())
@@ -166,7 +166,7 @@ impl Archdrill {
         Ok(self.store().set_bookmark(id, on, now_ms())?)
     }
 
-    fn get(&self, id: &str) -> Result<&Question, AppError> {
+    pub(crate) fn get(&self, id: &str) -> Result<&Question, AppError> {
         self.bank
             .get(id)
             .ok_or_else(|| AppError::not_found("question", id))

@@ -1,11 +1,9 @@
-//! Tauri commands: take state, call the core, return a typed result. No logic here.
+//! The question bank: home summary, theme, browse, search, question view, notes and bookmarks.
+use super::Res;
 use archdrill_core::{
     Archdrill, HomeSummary, QuestionFilter, QuestionRow, QuestionView, SearchResult, Theme,
 };
-use archdrill_domain::AppError;
 use tauri::State;
-
-type Res<T> = Result<T, AppError>;
 
 #[tauri::command]
 #[specta::specta]

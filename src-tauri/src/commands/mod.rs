@@ -1,0 +1,6 @@
+//! Tauri commands, grouped by what they serve. Each takes state, calls the core, returns a typed result.
+pub mod bank;
+
+use archdrill_domain::AppError;
+
+pub type Res<T> = Result<T, AppError>;
