@@ -4,20 +4,44 @@
 mod commands;
 
 use archdrill_core::Archdrill;
-use tauri_specta::{collect_commands, Builder};
+use tauri_specta::{collect_commands, collect_events, Builder};
 
 /// The one list of commands: used by the app and by the test that regenerates the TypeScript bindings.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new().commands(collect_commands![
-        commands::bank::home_summary,
-        commands::bank::get_theme,
-        commands::bank::set_theme,
-        commands::bank::list_questions,
-        commands::bank::search_questions,
-        commands::bank::get_question,
-        commands::bank::save_note,
-        commands::bank::set_bookmark,
-    ])
+    // One TypeScript type per Rust type (not separate serialize/deserialize shapes): simpler screens.
+    Builder::<tauri::Wry>::new()
+        .disable_serde_phases()
+        .commands(collect_commands![
+            commands::bank::home_summary,
+            commands::bank::get_theme,
+            commands::bank::set_theme,
+            commands::bank::list_questions,
+            commands::bank::search_questions,
+            commands::bank::get_question,
+            commands::bank::save_note,
+            commands::bank::set_bookmark,
+            commands::drill::list_diagrams,
+            commands::drill::diagram_svg,
+            commands::drill::get_drill,
+            commands::drill::check_drill,
+            commands::drill::export_diagram,
+            commands::study::study_dashboard,
+            commands::study::study_queue,
+            commands::study::study_card,
+            commands::study::suggest_rating,
+            commands::study::record_review,
+            commands::study::undo_review,
+            commands::study::get_study_settings,
+            commands::study::save_study_settings,
+            commands::study::optimize_params,
+            commands::mock::start_mock,
+            commands::mock::save_mock,
+            commands::mock::list_mocks,
+            commands::mock::get_mock,
+            commands::mock::delete_mock,
+            commands::mock::export_mock,
+        ])
+        .events(collect_events![commands::study::OptimizeProgress])
 }
 
 /// Where the generated bindings live, relative to this crate.
@@ -48,6 +72,7 @@ pub fn run() {
         }
     };
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(app)
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {

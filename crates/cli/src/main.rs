@@ -2,6 +2,7 @@
 use std::process::ExitCode;
 
 mod check;
+mod diagram_cmds;
 
 const USAGE: &str = "\
 usage: archdrill <command> [args]
@@ -9,6 +10,12 @@ usage: archdrill <command> [args]
 commands:
   check [PACK_DIR]   validate the question bank and diagrams (and the learner's packs), or one pack
                      folder; prints file:line: message per problem, exits 1 if there is any
+  render DIAGRAM --svg FILE | --png FILE [--theme dark] [--scale 2]
+                     draw a diagram (PNG uses the bundled font: identical on every machine)
+  drill DRILL --json | --key
+                     the drill as the learner sees it (no answers), or its answer key (for authors)
+  grade DRILL --answer FILE|-
+                     grade a JSON submission and print the result as JSON (schemas: diagrams/README.md)
   help               show this text
 ";
 
@@ -18,6 +25,9 @@ fn main() -> ExitCode {
         eprint!("{USAGE}");
         return ExitCode::from(2);
     };
+    if let Some(code) = diagram_cmds::run(cmd, rest) {
+        return code;
+    }
     match cmd.as_str() {
         "check" => check::run(rest),
         "help" | "--help" | "-h" => {

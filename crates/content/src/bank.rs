@@ -82,16 +82,15 @@ impl Bank {
             let self_id = q.id.clone();
             let text = texts.get(&file).map(String::as_str).unwrap_or("");
             let problems = &mut self.problems;
-            let mut drop_bad = |list: &mut Vec<String>,
-                                exists: &dyn Fn(&str) -> bool,
-                                what: &str| {
-                list.retain(|id| {
-                    let ok = exists(id);
-                    if !ok {
-                        problems.push(Problem::new(
-                            &file,
-                            line_of_quoted(text, what, id),
-                            format!(
+            let mut drop_bad =
+                |list: &mut Vec<String>, exists: &dyn Fn(&str) -> bool, what: &str| {
+                    list.retain(|id| {
+                        let ok = exists(id);
+                        if !ok {
+                            problems.push(Problem::new(
+                                &file,
+                                line_of_quoted(text, what, id),
+                                format!(
                                 "{what}: no {} with id {id:?} (check the spelling or remove it)",
                                 if what == "diagrams" {
                                     "diagram in diagrams/"
@@ -99,12 +98,16 @@ impl Bank {
                                     "question"
                                 }
                             ),
-                        ));
-                    }
-                    ok
-                });
-            };
-            drop_bad(&mut q.follow_ups, &|id| ids.contains(id) && id != self_id, "follow_ups");
+                            ));
+                        }
+                        ok
+                    });
+                };
+            drop_bad(
+                &mut q.follow_ups,
+                &|id| ids.contains(id) && id != self_id,
+                "follow_ups",
+            );
             drop_bad(&mut q.diagrams, &|id| diagram_ids.contains(id), "diagrams");
         }
     }

@@ -33,10 +33,27 @@ fn duplicates_and_broken_links_are_reported_and_the_rest_loads() {
     );
     let msgs: Vec<String> = bank.problems().iter().map(|p| p.to_string()).collect();
     assert_eq!(bank.len(), 2, "{msgs:?}");
-    assert!(msgs.iter().any(|m| m.starts_with("pack/sub/a.md:2: duplicate id \"a\"")), "{msgs:?}");
-    assert!(msgs.iter().any(|m| m.starts_with("pack/a.md:7: follow_ups: no question with id \"ghost\"")), "{msgs:?}");
-    assert!(msgs.iter().any(|m| m.starts_with("pack/a.md:8: diagrams: no diagram in diagrams/ with id \"nope\"")), "{msgs:?}");
-    assert!(msgs.iter().any(|m| m.starts_with("pack/bad.md:1: missing front matter")), "{msgs:?}");
+    assert!(
+        msgs.iter()
+            .any(|m| m.starts_with("pack/sub/a.md:2: duplicate id \"a\"")),
+        "{msgs:?}"
+    );
+    assert!(
+        msgs.iter()
+            .any(|m| m.starts_with("pack/a.md:7: follow_ups: no question with id \"ghost\"")),
+        "{msgs:?}"
+    );
+    assert!(
+        msgs.iter()
+            .any(|m| m
+                .starts_with("pack/a.md:8: diagrams: no diagram in diagrams/ with id \"nope\"")),
+        "{msgs:?}"
+    );
+    assert!(
+        msgs.iter()
+            .any(|m| m.starts_with("pack/bad.md:1: missing front matter")),
+        "{msgs:?}"
+    );
     let a = bank.get("a").unwrap();
     assert_eq!(a.follow_ups, ["b"], "good links stay, broken ones go");
     assert_eq!(a.diagrams, ["vpc"]);

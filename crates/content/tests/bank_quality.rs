@@ -32,7 +32,11 @@ fn the_bank_loads_without_problems() {
     let bank = bank();
     let problems: Vec<String> = bank.problems().iter().map(|p| p.to_string()).collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert_eq!(bank.len(), 111, "78 distinct main questions + 33 new follow-ups");
+    assert_eq!(
+        bank.len(),
+        111,
+        "78 distinct main questions + 33 new follow-ups"
+    );
 }
 
 #[test]
@@ -40,7 +44,10 @@ fn every_guide_question_is_covered_by_a_cited_source_range() {
     let bank = bank();
     let items = include_str!("guide_items.txt");
     let mut missing = Vec::new();
-    for line in items.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+    for line in items
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
         let (n, at) = line.split_once(' ').unwrap();
         let (guide, l) = at.split_once(':').unwrap();
         let l: u32 = l.parse().unwrap();
@@ -70,14 +77,30 @@ fn answers_have_interview_depth() {
             bad.push(format!("{}: answer has no concrete number", q.file));
         }
         if q.level == Level::Senior
-            && !["trade-off", "tradeoff", "cost", "fail", "risk", "but", "instead"]
-                .iter()
-                .any(|w| q.answer.to_lowercase().contains(w))
+            && ![
+                "trade-off",
+                "tradeoff",
+                "cost",
+                "fail",
+                "risk",
+                "but",
+                "instead",
+            ]
+            .iter()
+            .any(|w| q.answer.to_lowercase().contains(w))
         {
             bad.push(format!("{}: senior answer shows no trade-off", q.file));
         }
-        if !q.file.ends_with(&format!("/{}/{}.md", q.topic.slug(), q.id)) {
-            bad.push(format!("{}: must live at content/{}/{}.md", q.file, q.topic.slug(), q.id));
+        if !q
+            .file
+            .ends_with(&format!("/{}/{}.md", q.topic.slug(), q.id))
+        {
+            bad.push(format!(
+                "{}: must live at content/{}/{}.md",
+                q.file,
+                q.topic.slug(),
+                q.id
+            ));
         }
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));

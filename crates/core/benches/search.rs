@@ -22,7 +22,9 @@ fn search(c: &mut Criterion) {
         ("rare_phrase", "number 9999"),
         ("no_match", "kubernetes"),
     ] {
-        group.bench_function(name, |b| b.iter(|| black_box(index.search(query, 50).unwrap())));
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(index.search(query, 50).unwrap()))
+        });
     }
     group.finish();
 }

@@ -1,6 +1,7 @@
 use crate::api::*;
 use crate::clock::now_ms;
 use archdrill_content::{markdown_to_html, Bank};
+use archdrill_diagram::Library;
 use archdrill_domain::{AppError, Origin, Problem, Question};
 use archdrill_store::{SearchDoc, SearchIndex, Span, Store};
 use std::collections::HashSet;
@@ -15,8 +16,7 @@ const SEARCH_LIMIT: usize = 50;
 /// because a SQLite connection serves one caller at a time.
 pub struct Archdrill {
     pub(crate) bank: Bank,
-    pub(crate) diagram_ids: HashSet<String>,
-    pub(crate) diagram_problems: Vec<Problem>,
+    pub(crate) library: Library,
     pub(crate) search: Mutex<SearchIndex>,
     pub(crate) store: Mutex<Store>,
     pub(crate) data_dir: PathBuf,
@@ -26,13 +26,12 @@ impl Archdrill {
     /// Opens the store in `data_dir` and loads the bank (compiled in, plus `<data_dir>/packs`).
     pub fn open(data_dir: &Path) -> Result<Archdrill, AppError> {
         let store = Store::open_in(data_dir)?;
-        let diagram_ids = HashSet::new();
-        let bank = Bank::load(Some(&data_dir.join("packs")), &diagram_ids);
+        let library = Library::load_embedded();
+        let bank = Bank::load(Some(&data_dir.join("packs")), &library.diagram_ids());
         let search = SearchIndex::build(bank.questions().iter().map(search_doc))?;
         Ok(Archdrill {
             bank,
-            diagram_ids,
-            diagram_problems: Vec::new(),
+            library,
             search: Mutex::new(search),
             store: Mutex::new(store),
             data_dir: data_dir.to_path_buf(),
@@ -51,16 +50,17 @@ impl Archdrill {
 
     pub fn problems(&self) -> Vec<Problem> {
         let mut all = self.bank.problems().to_vec();
-        all.extend(self.diagram_problems.iter().cloned());
+        all.extend(self.library.problems().iter().cloned());
         all
     }
 
-    pub fn home(&self) -> Result<HomeSummary, AppError> {
-        let due_today = self.store().due_count(end_of_today_ms(now_ms()))?;
+    /// `utc_offset_min` is the learner's offset from UTC: "due today" ends at their midnight.
+    pub fn home(&self, utc_offset_min: i32) -> Result<HomeSummary, AppError> {
+        let due_today = self.due_today(archdrill_study::Now::new(now_ms(), utc_offset_min))?;
         Ok(HomeSummary {
             question_count: self.bank.len() as u32,
-            diagram_count: self.diagram_ids.len() as u32,
-            drill_count: 0,
+            diagram_count: self.library.diagrams().count() as u32,
+            drill_count: self.library.drills().count() as u32,
             due_today,
             problems: self.problems(),
             data_dir: self.data_dir.display().to_string(),
@@ -244,10 +244,4 @@ fn spans(v: Vec<Span>) -> Vec<TextSpan> {
             hit: s.hit,
         })
         .collect()
-}
-
-/// Cards due "today" are those due before the end of the current UTC day.
-fn end_of_today_ms(now: i64) -> i64 {
-    const DAY: i64 = 86_400_000;
-    (now.div_euclid(DAY) + 1) * DAY
 }

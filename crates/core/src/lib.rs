@@ -4,7 +4,13 @@
 mod api;
 mod archdrill;
 mod clock;
+mod drills;
+mod mock;
+mod study;
 
 pub use api::*;
 pub use archdrill::{search_doc, Archdrill};
 pub use clock::now_ms;
+pub use drills::{DiagramSummary, DrillCheck, DrillSummary, ExportFormat};
+pub use mock::*;
+pub use study::*;

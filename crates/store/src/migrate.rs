@@ -6,6 +6,8 @@ use rusqlite::Connection;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/0001_init.sql"),
     include_str!("sql/0002_reviews.sql"),
+    include_str!("sql/0003_mocks.sql"),
+    include_str!("sql/0004_drill_attempts.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<i64, StoreError> {

@@ -7,8 +7,8 @@ use tauri::State;
 
 #[tauri::command]
 #[specta::specta]
-pub fn home_summary(app: State<'_, Archdrill>) -> Res<HomeSummary> {
-    app.home()
+pub fn home_summary(app: State<'_, Archdrill>, utc_offset_min: i32) -> Res<HomeSummary> {
+    app.home(utc_offset_min)
 }
 
 #[tauri::command]

@@ -38,7 +38,12 @@ impl Driver {
         let port = free_port();
         let native_port = free_port();
         let child = Command::new(env("TAURI_DRIVER"))
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .args(["--native-driver", &env("NATIVE_DRIVER")])
             .env("ARCHDRILL_DATA_DIR", data_dir)
             .stdout(Stdio::null())
@@ -103,7 +108,12 @@ impl App {
     }
 
     pub async fn wait_css(&self, css: &str) -> Res<Element> {
-        Ok(self.client.wait().at_most(WAIT).for_element(Locator::Css(css)).await?)
+        Ok(self
+            .client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await?)
     }
 
     pub async fn wait_testid(&self, id: &str) -> Res<Element> {
@@ -134,11 +144,25 @@ impl App {
         }
     }
 
+    /// Scrolls an element to the middle of the window, as a person would before dragging to it.
+    pub async fn scroll_to(&self, el: &Element) -> Res {
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'center'})",
+                vec![serde_json::to_value(el)?],
+            )
+            .await?;
+        Ok(())
+    }
+
     /// Saves a PNG of the window under tests/e2e/artifacts/ for people to look at.
     pub async fn screenshot(&self, name: &str) -> Res {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
         std::fs::create_dir_all(&dir)?;
-        std::fs::write(dir.join(format!("{name}.png")), self.client.screenshot().await?)?;
+        std::fs::write(
+            dir.join(format!("{name}.png")),
+            self.client.screenshot().await?,
+        )?;
         Ok(())
     }
 }

@@ -10,13 +10,25 @@ async fn a_note_survives_a_restart() -> Res {
     let app = driver.launch().await?;
 
     app.click("nav-browse").await?;
-    app.wait_testid("search-input").await?.send_keys("nat gateway").await?;
-    app.wait_text("result-count", |t| t.ends_with("questions") && !t.starts_with('0')).await?;
+    app.wait_testid("search-input")
+        .await?
+        .send_keys("nat gateway")
+        .await?;
+    app.wait_text("result-count", |t| {
+        t.ends_with("questions") && !t.starts_with('0')
+    })
+    .await?;
     let first = app.wait_css("[data-testid='result'] mark").await?;
-    assert!(first.text().await?.to_lowercase().starts_with("nat"), "matches are highlighted");
+    assert!(
+        first.text().await?.to_lowercase().starts_with("nat"),
+        "matches are highlighted"
+    );
     app.screenshot("search").await?;
     let result = app.wait_testid("result").await?;
-    let id = result.attr("data-id").await?.ok_or("result without data-id")?;
+    let id = result
+        .attr("data-id")
+        .await?
+        .ok_or("result without data-id")?;
     result.click().await?;
     app.wait_testid("question-prompt").await?;
 
@@ -29,7 +41,11 @@ async fn a_note_survives_a_restart() -> Res {
         driver
             .db()
             .ok()?
-            .query_row("SELECT body FROM notes WHERE question_id = ?1", [&id], |r| r.get::<_, String>(0))
+            .query_row(
+                "SELECT body FROM notes WHERE question_id = ?1",
+                [&id],
+                |r| r.get::<_, String>(0),
+            )
             .optional()
             .ok()
             .flatten()
@@ -41,11 +57,23 @@ async fn a_note_survives_a_restart() -> Res {
     // A fresh process on the same data folder.
     let app = driver.launch().await?;
     app.click("nav-browse").await?;
-    app.wait_testid("search-input").await?.send_keys("nat gateway").await?;
-    let row = app.wait_css(&format!("[data-testid='result'][data-id='{id}']")).await?;
-    assert!(row.text().await?.contains("note"), "the list marks the question as noted");
+    app.wait_testid("search-input")
+        .await?
+        .send_keys("nat gateway")
+        .await?;
+    let row = app
+        .wait_css(&format!("[data-testid='result'][data-id='{id}']"))
+        .await?;
+    assert!(
+        row.text().await?.contains("note"),
+        "the list marks the question as noted"
+    );
     row.click().await?;
-    let area = app.client.wait().for_element(Locator::Css("[data-testid='note-input']")).await?;
+    let area = app
+        .client
+        .wait()
+        .for_element(Locator::Css("[data-testid='note-input']"))
+        .await?;
     let value = area.prop("value").await?.unwrap_or_default();
     assert_eq!(value, note);
     app.quit().await

@@ -10,7 +10,10 @@ async fn home_shows_backend_counts_and_theme_choice_is_stored() -> Res {
     // A learner's pack with one corrupt file: the app must start and say what is wrong.
     let pack = dir.path().join("packs/mine");
     std::fs::create_dir_all(&pack)?;
-    std::fs::write(pack.join("broken.md"), "+++\nid = \"broken\"\ntopic = 12\n+++\n")?;
+    std::fs::write(
+        pack.join("broken.md"),
+        "+++\nid = \"broken\"\ntopic = 12\n+++\n",
+    )?;
 
     let expected = archdrill_content::Bank::load(Some(&dir.path().join("packs")), &HashSet::new());
     let driver = Driver::start(dir.path())?;
@@ -21,7 +24,10 @@ async fn home_shows_backend_counts_and_theme_choice_is_stored() -> Res {
     assert!(expected.len() >= 100, "the bank should load fully");
     assert_eq!(app.text("count-due").await?, "0");
     let problems = app.text("problems").await?;
-    assert!(problems.contains("broken.md:3"), "Home lists the corrupt file: {problems}");
+    assert!(
+        problems.contains("broken.md:3"),
+        "Home lists the corrupt file: {problems}"
+    );
     app.screenshot("home").await?;
 
     let select = app.wait_testid("theme-select").await?;
@@ -30,7 +36,9 @@ async fn home_shows_backend_counts_and_theme_choice_is_stored() -> Res {
         driver
             .db()
             .ok()?
-            .query_row("SELECT value FROM settings WHERE key = 'theme'", [], |r| r.get::<_, String>(0))
+            .query_row("SELECT value FROM settings WHERE key = 'theme'", [], |r| {
+                r.get::<_, String>(0)
+            })
             .optional()
             .ok()
             .flatten()

@@ -2,7 +2,12 @@
 export type Screen =
   | { name: "home" }
   | { name: "browse" }
-  | { name: "question"; id: string };
+  | { name: "question"; id: string }
+  | { name: "drills" }
+  | { name: "drill"; id: string }
+  | { name: "review" }
+  | { name: "mock" }
+  | { name: "settings" };
 
 class Nav {
   current: Screen = $state({ name: "home" });

@@ -1,0 +1,49 @@
+//! Errors a drill request can meet. Everything here comes from a user or a file, so each case is a
+//! value with the offending field named (`placements[2].label`), never a panic.
+use archdrill_domain::AppError;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DrillError {
+    #[error("no drill with id {id:?}")]
+    UnknownDrill { id: String },
+    #[error("{field}: this drill has no slot {slot:?}")]
+    UnknownSlot { field: String, slot: String },
+    #[error("{field}: this drill's bank has no label {label:?}")]
+    UnknownLabel { field: String, label: String },
+    #[error("{field}: label {label:?} is placed more than once")]
+    DuplicatePlacement { field: String, label: String },
+    #[error("{field}: slot {slot:?} takes one answer")]
+    SlotTakesOne { field: String, slot: String },
+    #[error("{field}: too large (at most {max})")]
+    TooLarge { field: String, max: u32 },
+    #[error("{field}: {kind} drills are answered with `{expected}`")]
+    WrongAnswerKind {
+        field: String,
+        kind: String,
+        expected: String,
+    },
+}
+
+impl DrillError {
+    /// The submission field at fault (empty for an unknown drill, which is not about a field).
+    pub fn field(&self) -> &str {
+        match self {
+            DrillError::UnknownDrill { .. } => "",
+            DrillError::UnknownSlot { field, .. }
+            | DrillError::UnknownLabel { field, .. }
+            | DrillError::DuplicatePlacement { field, .. }
+            | DrillError::SlotTakesOne { field, .. }
+            | DrillError::TooLarge { field, .. }
+            | DrillError::WrongAnswerKind { field, .. } => field,
+        }
+    }
+}
+
+impl From<DrillError> for AppError {
+    fn from(e: DrillError) -> AppError {
+        match e {
+            DrillError::UnknownDrill { id } => AppError::not_found("drill", id),
+            other => AppError::invalid(other.field(), other.to_string()),
+        }
+    }
+}

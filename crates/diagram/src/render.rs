@@ -1,0 +1,451 @@
+//! Draws a laid-out diagram as SVG with the `svg` crate (which escapes text and attribute values).
+//! Accessible by construction: `<title>`, `<desc>` and role="img" on the root; every drill slot is a
+//! focusable `<g role="button">` with an aria-label and `data-slot`, around a visible empty box the UI
+//! drops labels on. For drills, nothing that would give an answer away is drawn: blanks lose their
+//! label and glyph, place items and their edges are left out, and `<desc>` is the drill's instructions.
+use crate::diagram::{Diagram, Direction};
+use crate::drill::{Drill, Slot};
+use crate::glyph;
+use crate::kinds::GroupKind;
+use crate::layout::{
+    header_text, layout, BoxLayout, Layout, NodeLayout, Rect, GLYPH, HEADER_SIZE, LABEL_SIZE, LINE,
+    MARGIN, NOTE_SIZE, TITLE_SIZE,
+};
+use crate::metrics::text_width;
+use crate::theme::{box_style, category_color, palette, Palette, Theme};
+use std::collections::HashMap;
+use svg::node::element::{
+    Circle, Definitions, Description, Group, Marker, Path, Rectangle, Style, Text, Title,
+};
+use svg::Document;
+
+const FONT: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
+
+/// How to draw: the theme, and the drill whose blanks and zones to show (None = the full diagram).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions<'a> {
+    pub theme: Theme,
+    pub drill: Option<&'a Drill>,
+}
+
+/// Numbers in attributes: one decimal is plenty at diagram scale and keeps the output short and stable.
+fn n(v: f32) -> String {
+    // Integer arithmetic: float formatting was a visible share of render time.
+    let tenths = (f64::from(v) * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, frac) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+    if frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{frac}")
+    }
+}
+
+struct Painter<'a> {
+    p: &'static Palette,
+    theme: Theme,
+    prefix: String,
+    slots: HashMap<&'a str, &'a Slot>,
+    diagram: &'a Diagram,
+}
+
+pub fn render_svg(d: &Diagram, opts: &RenderOptions) -> String {
+    let drawn;
+    let lay = match opts.drill {
+        Some(dr) => {
+            drawn = layout(d, &dr.mode());
+            &drawn
+        }
+        None => d.plain_layout(),
+    };
+    let painter = Painter {
+        p: palette(opts.theme),
+        theme: opts.theme,
+        prefix: format!(
+            "ad-{}-{}",
+            opts.drill.map_or(d.id.as_str(), |dr| dr.id.as_str()),
+            opts.theme.name()
+        ),
+        slots: opts
+            .drill
+            .map(|dr| dr.slots.iter().map(|s| (s.target.as_str(), s)).collect())
+            .unwrap_or_default(),
+        diagram: d,
+    };
+    let (title, desc) = match opts.drill {
+        Some(dr) => (dr.title.clone(), dr.instructions.clone()),
+        None if d.description.is_empty() => (d.title.clone(), d.title.clone()),
+        None => (d.title.clone(), d.description.clone()),
+    };
+    painter.document(lay, &title, &desc).to_string()
+}
+
+/// A text at (x, y). Size, colour and anchor come from the enclosing group where possible: the root
+/// sets the label size and text colour, so most texts carry only their position (fewer attributes
+/// made rendering markedly faster, and the SVG smaller).
+fn at(x: f32, y: f32, content: &str) -> Text {
+    Text::new(content).set("x", n(x)).set("y", n(y))
+}
+
+fn text(x: f32, y: f32, content: &str, size: f32, bold: bool, fill: &str) -> Text {
+    let t = Text::new(content)
+        .set("x", n(x))
+        .set("y", n(y))
+        .set("font-size", n(size))
+        .set("fill", fill);
+    if bold {
+        t.set("font-weight", "bold")
+    } else {
+        t
+    }
+}
+
+fn rect(r: Rect, rx: f32, fill: &str, stroke: &str) -> Rectangle {
+    Rectangle::new()
+        .set("x", n(r.x))
+        .set("y", n(r.y))
+        .set("width", n(r.w))
+        .set("height", n(r.h))
+        .set("rx", n(rx))
+        .set("fill", fill)
+        .set("stroke", stroke)
+}
+
+impl Painter<'_> {
+    fn id(&self, what: &str) -> String {
+        format!("{}-{what}", self.prefix)
+    }
+
+    fn document(&self, lay: &Layout, title: &str, desc: &str) -> Document {
+        let arrow = Marker::new()
+            .set("id", self.id("arrow"))
+            .set("viewBox", "0 0 10 10")
+            .set("refX", "9")
+            .set("refY", "5")
+            .set("markerWidth", "7")
+            .set("markerHeight", "7")
+            .set("orient", "auto-start-reverse")
+            .add(
+                Path::new()
+                    .set("d", "M0 0 L10 5 L0 10 Z")
+                    .set("fill", self.p.edge),
+            );
+        let style = "[data-slot]{cursor:pointer}[data-slot]:focus{outline:none}[data-slot]:focus .slot-box{stroke-width:3}";
+        let mut doc = Document::new()
+            .set("viewBox", format!("0 0 {} {}", n(lay.width), n(lay.height)))
+            .set("width", n(lay.width))
+            .set("height", n(lay.height))
+            .set("role", "img")
+            .set("aria-labelledby", self.id("title"))
+            .set("aria-describedby", self.id("desc"))
+            .set("font-family", FONT)
+            .set("font-size", n(LABEL_SIZE))
+            .set("fill", self.p.text)
+            .add(Title::new(title).set("id", self.id("title")))
+            .add(
+                Description::new()
+                    .set("id", self.id("desc"))
+                    .add(svg::node::Text::new(desc)),
+            )
+            .add(Definitions::new().add(arrow))
+            .add(Style::new(style))
+            .add(rect(
+                Rect {
+                    x: 0.0,
+                    y: 0.0,
+                    w: lay.width,
+                    h: lay.height,
+                },
+                0.0,
+                self.p.background,
+                "none",
+            ))
+            .add(text(
+                MARGIN,
+                MARGIN + TITLE_SIZE - 2.0,
+                &lay.title,
+                TITLE_SIZE,
+                true,
+                self.p.text,
+            ));
+        for b in &lay.boxes {
+            doc = doc.add(self.group_box(b));
+        }
+        let mut box_texts = Vec::new();
+        let mut edges = Group::new()
+            .set("fill", "none")
+            .set("stroke", self.p.edge)
+            .set("stroke-width", "1.6");
+        let marker = format!("url(#{})", self.id("arrow"));
+        for e in &lay.edges {
+            let d = e
+                .points
+                .iter()
+                .enumerate()
+                .map(|(i, (x, y))| {
+                    format!("{}{} {}", if i == 0 { "M" } else { " L" }, n(*x), n(*y))
+                })
+                .collect::<String>();
+            let mut path = Path::new().set("d", d);
+            if e.direction != Direction::None {
+                path = path.set("marker-end", marker.as_str());
+            }
+            if e.direction == Direction::Both {
+                path = path.set("marker-start", marker.as_str());
+            }
+            if e.dashed {
+                path = path.set("stroke-dasharray", "6 4");
+            }
+            edges = edges.add(path);
+        }
+        doc = doc.add(edges);
+        // Box titles and notes go over the edges, with a halo in the box colour, so a line crossing
+        // them never makes them unreadable.
+        for i in 0..lay.boxes.len() {
+            box_texts.push(self.box_text(&lay.boxes, i));
+        }
+        for t in box_texts {
+            doc = doc.add(t);
+        }
+        for node in &lay.nodes {
+            doc = doc.add(self.node(node));
+        }
+        let mut labels = Group::new()
+            .set("font-size", n(NOTE_SIZE))
+            .set("text-anchor", "middle");
+        for (x, y, label) in lay.edges.iter().filter_map(|e| e.label.as_ref()) {
+            let w = text_width(label, NOTE_SIZE, false) + 10.0;
+            let pill = Rect {
+                x: x - w / 2.0,
+                y: y - 9.0,
+                w,
+                h: 18.0,
+            };
+            labels = labels
+                .add(rect(pill, 4.0, self.p.pill, self.p.card_stroke))
+                .add(at(*x, y + 4.0, label));
+        }
+        doc = doc.add(labels);
+        if let Some((r, lines)) = &lay.footnotes {
+            let mut notes = Group::new().add(rect(*r, 6.0, self.p.footnote, self.p.card_stroke));
+            for (i, l) in lines.iter().enumerate() {
+                notes = notes.add(at(r.x + 14.0, r.y + 22.0 + LINE * i as f32, l));
+            }
+            doc = doc.add(notes);
+        }
+        doc
+    }
+
+    fn group_box(&self, b: &BoxLayout) -> Group {
+        let style = box_style(b.kind, self.theme);
+        let mut frame = rect(b.rect, 8.0, style.fill, style.stroke).set(
+            "stroke-width",
+            if b.kind == GroupKind::Vpc { "2" } else { "1.5" },
+        );
+        if let Some(dash) = style.dash {
+            frame = frame.set("stroke-dasharray", dash);
+        }
+        let mut g = Group::new().add(frame);
+        let Some(slot) = self.slots.get(b.id.as_str()) else {
+            return g;
+        };
+        if let Some(pad) = b.drop {
+            let area = rect(pad, 6.0, self.p.slot, self.p.slot_stroke)
+                .set("class", "slot-box")
+                .set("stroke-dasharray", "5 4")
+                .set("stroke-width", "1.5");
+            let hint = text(
+                pad.cx(),
+                pad.cy() + 4.0,
+                "drop here",
+                NOTE_SIZE,
+                false,
+                self.p.muted,
+            );
+            g = g.add(area).add(hint.set("text-anchor", "middle"));
+        }
+        self.slot_group(slot).add(g)
+    }
+
+    /// The colour behind box `i`: its own fill, else that of the nearest box around it with one.
+    fn backdrop(&self, boxes: &[BoxLayout], i: usize) -> &'static str {
+        let inside = |o: &Rect, r: &Rect| {
+            o.x <= r.x && o.y <= r.y && o.right() >= r.right() && o.bottom() >= r.bottom()
+        };
+        std::iter::once(&boxes[i])
+            .chain(
+                boxes[..i]
+                    .iter()
+                    .rev()
+                    .filter(|o| inside(&o.rect, &boxes[i].rect)),
+            )
+            .map(|o| box_style(o.kind, self.theme).fill)
+            .find(|f| *f != "none")
+            .unwrap_or(self.p.background)
+    }
+
+    /// A box's title and notes, each on a small patch of the colour behind it so that an edge
+    /// crossing them never makes them unreadable (cheaper to draw than a stroked halo).
+    fn box_text(&self, boxes: &[BoxLayout], i: usize) -> Group {
+        let b = &boxes[i];
+        let style = box_style(b.kind, self.theme);
+        let patch = |x: f32, baseline: f32, w: f32| {
+            rect(
+                Rect {
+                    x: x - 3.0,
+                    y: baseline - 13.0,
+                    w: w + 6.0,
+                    h: 17.0,
+                },
+                3.0,
+                self.backdrop(boxes, i),
+                "none",
+            )
+        };
+        let mut g = Group::new()
+            .set("fill", style.header)
+            .set("font-weight", "bold");
+        if !b.label.is_empty() || b.cidr.is_some() {
+            let centred = matches!(b.kind, GroupKind::Stage | GroupKind::Option);
+            let full = header_text(&b.label, b.cidr.as_deref());
+            let width = text_width(&full, HEADER_SIZE, true);
+            let x = if centred {
+                b.rect.cx() - width / 2.0
+            } else {
+                b.rect.x + 12.0
+            };
+            let y = b.rect.y + 19.0;
+            g = g.add(patch(x, y, width)).add(at(x, y, &b.label));
+            if let Some(c) = &b.cidr {
+                let dx = if b.label.is_empty() {
+                    0.0
+                } else {
+                    text_width(&format!("{}  ", b.label), HEADER_SIZE, true)
+                };
+                let cidr = at(x + dx, y, c)
+                    .set("font-weight", "normal")
+                    .set("font-size", n(HEADER_SIZE - 1.0));
+                g = g.add(cidr.set("fill", self.p.muted));
+            }
+        }
+        let count = b.notes.len();
+        if count > 0 {
+            let mut notes = Group::new()
+                .set("font-weight", "normal")
+                .set("font-size", n(NOTE_SIZE))
+                .set("fill", self.p.text);
+            for (k, note) in b.notes.iter().enumerate() {
+                let (x, y) = (
+                    b.rect.x + 14.0,
+                    b.rect.bottom() - 12.0 - LINE * (count - 1 - k) as f32,
+                );
+                notes = notes
+                    .add(patch(x, y, text_width(note, NOTE_SIZE, false)))
+                    .add(at(x, y, note));
+            }
+            g = g.add(notes);
+        }
+        g
+    }
+
+    fn slot_group(&self, slot: &Slot) -> Group {
+        Group::new()
+            .set("data-slot", slot.id.as_str())
+            .set("tabindex", "0")
+            .set("role", "button")
+            .set("aria-label", slot.aria_label.as_str())
+    }
+
+    fn node(&self, nl: &NodeLayout) -> Group {
+        let r = nl.rect;
+        let node = self.diagram.node(&nl.id).expect("laid-out nodes exist");
+        let label_top = r.y + 10.0 + GLYPH + 8.0;
+        let mut g = Group::new().set("text-anchor", "middle");
+        match nl.blank {
+            Some(number) => {
+                let slot_box = rect(r, 6.0, self.p.slot, self.p.slot_stroke)
+                    .set("class", "slot-box")
+                    .set("stroke-dasharray", "5 4")
+                    .set("stroke-width", "1.5");
+                g = g
+                    .add(slot_box)
+                    .add(
+                        Circle::new()
+                            .set("cx", n(r.cx()))
+                            .set("cy", n(r.y + 10.0 + GLYPH / 2.0))
+                            .set("r", "12")
+                            .set("fill", self.p.slot_stroke),
+                    )
+                    .add(
+                        at(r.cx(), r.y + 10.0 + GLYPH / 2.0 + 5.0, &number.to_string())
+                            .set("font-weight", "bold")
+                            .set("fill", self.p.background),
+                    );
+            }
+            None => {
+                let color = category_color(node.kind.category, self.theme);
+                g = g.add(rect(r, 6.0, self.p.card, self.p.card_stroke));
+                let mut icon = Group::new()
+                    .set(
+                        "transform",
+                        format!("translate({} {})", n(r.cx() - GLYPH / 2.0), n(r.y + 10.0)),
+                    )
+                    .set("fill", color);
+                if let Some((stroke, fill)) = glyph::paths(node.kind.name) {
+                    icon = icon.add(
+                        Path::new()
+                            .set("d", stroke)
+                            .set("fill", "none")
+                            .set("stroke", color)
+                            .set("stroke-width", "2")
+                            .set("stroke-linecap", "round")
+                            .set("stroke-linejoin", "round"),
+                    );
+                    if !fill.is_empty() {
+                        icon = icon.add(Path::new().set("d", fill));
+                    }
+                }
+                g = g.add(icon);
+                for (i, line) in nl.lines.iter().enumerate() {
+                    g = g.add(at(r.cx(), label_top + 12.0 + LINE * i as f32, line));
+                }
+            }
+        }
+        if !nl.notes.is_empty() {
+            let mut notes = Group::new()
+                .set("font-size", n(NOTE_SIZE))
+                .set("fill", self.p.muted);
+            for (i, note) in nl.notes.iter().enumerate() {
+                notes = notes.add(at(
+                    r.cx(),
+                    label_top + 12.0 + LINE * (nl.lines.len() + i) as f32,
+                    note,
+                ));
+            }
+            g = g.add(notes);
+        }
+        match self
+            .slots
+            .get(nl.id.as_str())
+            .filter(|_| nl.blank.is_some())
+        {
+            Some(slot) => self.slot_group(slot).add(g),
+            None => g,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::n;
+
+    #[test]
+    fn numbers_are_short_and_stable() {
+        assert_eq!(n(12.0), "12");
+        assert_eq!(n(12.345), "12.3");
+        assert_eq!(n(-0.04), "0");
+        assert_eq!(n(-0.26), "-0.3");
+        assert_eq!(n(-12.0), "-12");
+        assert_eq!(n(1000.04), "1000");
+    }
+}

@@ -1,0 +1,58 @@
+//! Archdrill's study engine: spaced repetition with FSRS over an append-only review log, the Today
+//! queue, undo, parameter optimisation, dashboard figures and mock interviews.
+//!
+//! All SQL lives in `archdrill-store`; this crate decides what happens and calls the store. Functions
+//! take the [`Store`](archdrill_store::Store) and a [`Now`] (the instant and the learner's UTC offset,
+//! which decides where "today" begins); the queue and the dashboard also take a [`Deck`], the cards
+//! the app knows, indexed once. Types the UI receives are serde + specta, camelCase, with unix ms as
+//! f64 and counts as u32.
+//!
+//! The review log is the source of truth and only grows (undo appends a mark); each card's state is
+//! a cache that [`rebuild_states`] recomputes by replay, exactly as recording left it.
+
+mod error;
+mod export;
+mod mock;
+mod optimize;
+mod queue;
+mod review;
+mod schedule;
+mod settings;
+mod stats;
+mod time;
+mod undo;
+
+pub use error::StudyError;
+pub use export::export_markdown;
+pub use mock::{
+    delete_mock, get_mock, list_mocks, pick_mock_questions, save_mock, start_mock, Mock,
+    MockAnswer, MockCandidate, MockLevel, MockSettings, MockSummary, MAX_MINUTES_PER_ANSWER,
+    MAX_MOCK_QUESTIONS, RECENT_MOCK_MS,
+};
+pub use optimize::{optimize, Fit, OptimizeReport, MIN_TRAINING_REVIEWS};
+pub use queue::{today_queue, CardRef, Deck, TodayQueue};
+pub use review::{
+    card_status, next_intervals, record_review, validate_card_id, CardStatus, IntervalChoice,
+    NextIntervals, ReviewInput, ReviewOutcome, MAX_POINTS,
+};
+pub use schedule::{
+    interval_label, suggest_rating, Rating, AGAIN_STEP_MS, MAX_INTERVAL_DAYS, SUGGEST_AGAIN_BELOW,
+    SUGGEST_HARD_BELOW,
+};
+pub use settings::{
+    default_params, load_settings, save_settings, StudySettings, DEFAULT_MAX_REVIEWS_PER_DAY,
+    DEFAULT_NEW_PER_DAY, DEFAULT_RETENTION, RETENTION_RANGE,
+};
+pub use stats::{dashboard, Dashboard, DayCount, TopicStat};
+pub use time::{date_string, Now, DAY_MS};
+pub use undo::{rebuild_states, undo_last, RebuildReport, UndoOutcome};
+
+/// The card id under which a question is scheduled.
+pub fn question_card(question_id: &str) -> String {
+    format!("q:{question_id}")
+}
+
+/// The card id under which a drill is scheduled.
+pub fn drill_card(drill_id: &str) -> String {
+    format!("d:{drill_id}")
+}
