@@ -1,29 +1,38 @@
 use archdrill_content::{Bank, BankSource};
+use archdrill_diagram::Library;
 use archdrill_domain::{Origin, Problem};
 use archdrill_store::default_data_dir;
-use std::collections::HashSet;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// `archdrill check`: the compiled-in bank plus the learner's packs; `archdrill check DIR`: one pack.
+/// `archdrill check`: the compiled-in bank and diagrams plus the learner's packs;
+/// `archdrill check DIR`: one pack folder (its diagram links checked against the shipped diagrams).
 pub fn run(args: &[String]) -> ExitCode {
-    let (questions, problems) = match args {
+    let library = Library::load_embedded();
+    let (questions, mut problems) = match args {
         [] => {
-            let diagram_ids = HashSet::new();
-            let bank = Bank::load(Some(&default_data_dir().join("packs")), &diagram_ids);
+            let bank = Bank::load(
+                Some(&default_data_dir().join("packs")),
+                &library.diagram_ids(),
+            );
             (bank.len(), bank.problems().to_vec())
         }
-        [dir] => check_pack(Path::new(dir)),
+        [dir] => check_pack(Path::new(dir), &library),
         _ => {
             eprintln!("usage: archdrill check [PACK_DIR]");
             return ExitCode::from(2);
         }
     };
+    if args.is_empty() {
+        problems.extend(library.problems().iter().cloned());
+    }
     for p in &problems {
         println!("{p}");
     }
     println!(
-        "checked {questions} question(s): {} problem(s)",
+        "checked {questions} question(s), {} diagram(s) and {} drill(s): {} problem(s)",
+        library.diagrams().count(),
+        library.drills().count(),
         problems.len()
     );
     if problems.is_empty() {
@@ -33,7 +42,7 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
-fn check_pack(dir: &Path) -> (usize, Vec<Problem>) {
+fn check_pack(dir: &Path, library: &Library) -> (usize, Vec<Problem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     collect(dir, &mut files, &mut problems);
@@ -56,7 +65,7 @@ fn check_pack(dir: &Path) -> (usize, Vec<Problem>) {
             origin: Origin::Pack(name.clone()),
         })
         .collect();
-    let bank = Bank::from_sources(sources, &HashSet::new());
+    let bank = Bank::from_sources(sources, &library.diagram_ids());
     problems.extend(bank.problems().iter().cloned());
     (bank.len(), problems)
 }
