@@ -43,11 +43,12 @@ impl Bank {
 
     /// Parses and cross-checks the given files. Earlier files win an id clash.
     pub fn from_sources(sources: Vec<BankSource>, diagram_ids: &HashSet<String>) -> Bank {
+        let parsed = parse_all(&sources);
         let mut bank = Bank::default();
         let mut first_file: HashMap<String, String> = HashMap::new();
         let mut texts: HashMap<String, String> = HashMap::new();
-        for src in sources {
-            match parse_question(&src.file, &src.text, src.origin) {
+        for (src, result) in sources.into_iter().zip(parsed) {
+            match result {
                 Ok(q) => {
                     if let Some(prev) = first_file.get(&q.id) {
                         bank.problems.push(Problem::new(
@@ -131,6 +132,33 @@ impl Bank {
     pub fn is_empty(&self) -> bool {
         self.questions.is_empty()
     }
+}
+
+type Parsed = Result<Question, Vec<Problem>>;
+
+/// Parses every file, spread over the machine's cores (files are independent), keeping input order.
+fn parse_all(sources: &[BankSource]) -> Vec<Parsed> {
+    let parse = |s: &BankSource| parse_question(&s.file, &s.text, s.origin.clone());
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // Threads cost more than they save on a small bank such as the shipped one.
+    if threads < 2 || sources.len() < 256 {
+        return sources.iter().map(parse).collect();
+    }
+    let chunk = sources.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = sources
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(parse).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(v) => v,
+                // Parsing never panics on input; if a thread died anyway, re-raise it here.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
 }
 
 /// Reads `<dir>/<pack>/**/*.md`. A missing packs folder is normal; an unreadable file is a problem.

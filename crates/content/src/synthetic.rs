@@ -110,4 +110,20 @@ mod tests {
         assert_eq!(bank.len(), 50);
         assert_eq!(bank.get("syn-7").unwrap().follow_ups, ["syn-6"]);
     }
+
+    #[test]
+    fn large_banks_parse_in_parallel_and_keep_file_order() {
+        let mut sources = super::bank_sources(700);
+        sources.push(super::bank_sources(1).remove(0)); // a duplicate id at the very end
+        let bank = crate::Bank::from_sources(sources, &Default::default());
+        assert_eq!(bank.len(), 700);
+        let ids: Vec<&str> = bank.questions().iter().map(|q| q.id.as_str()).collect();
+        let want: Vec<String> = (0..700).map(|i| format!("syn-{i}")).collect();
+        assert_eq!(ids, want);
+        assert_eq!(
+            bank.problems().len(),
+            1,
+            "the later duplicate is the one reported"
+        );
+    }
 }

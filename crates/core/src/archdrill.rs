@@ -3,8 +3,8 @@ use crate::clock::now_ms;
 use archdrill_content::{markdown_to_html, Bank};
 use archdrill_diagram::Library;
 use archdrill_domain::{AppError, Origin, Problem, Question};
-use archdrill_store::{SearchDoc, SearchIndex, Span, Store};
-use std::collections::HashSet;
+use archdrill_store::{Ranked, SearchDoc, SearchIndex, Span, Store};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -88,28 +88,41 @@ impl Archdrill {
             .collect())
     }
 
+    /// Ranks every match cheaply, filters, then reads back text only for the results shown.
     pub fn search(
         &self,
         query: &str,
         filter: &QuestionFilter,
     ) -> Result<Vec<SearchResult>, AppError> {
-        let hits = self
-            .search
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .search(query, SEARCH_LIMIT.max(self.bank.len().min(500)))?;
+        let index = self.search.lock().unwrap_or_else(|p| p.into_inner());
+        let ranked = index.ranked(query, self.bank.len().max(1))?;
         let marks = self.marks()?;
+        let mut rows = HashMap::new();
+        let shown: Vec<Ranked> = ranked
+            .into_iter()
+            .filter(|r| {
+                let Some(q) = self.bank.get(&r.id) else {
+                    return false;
+                };
+                let row = marks.row(q);
+                let keep = keep(&row, filter);
+                if keep {
+                    rows.insert(r.id.clone(), row);
+                }
+                keep
+            })
+            .take(SEARCH_LIMIT)
+            .collect();
+        let hits = index.highlight(query, &shown)?;
         Ok(hits
             .into_iter()
             .filter_map(|h| {
-                let row = marks.row(self.bank.get(&h.id)?);
-                keep(&row, filter).then(|| SearchResult {
-                    row,
+                Some(SearchResult {
+                    row: rows.remove(&h.id)?,
                     prompt: spans(h.prompt),
                     snippet: spans(h.snippet),
                 })
             })
-            .take(SEARCH_LIMIT)
             .collect())
     }
 

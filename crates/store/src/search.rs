@@ -25,6 +25,13 @@ pub struct Hit {
     pub snippet: Vec<Span>,
 }
 
+/// A match, before its text is read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranked {
+    pub rowid: i64,
+    pub id: String,
+}
+
 pub struct SearchIndex {
     conn: Connection,
 }
@@ -38,9 +45,12 @@ impl SearchIndex {
         docs: impl IntoIterator<Item = SearchDoc<'a>>,
     ) -> Result<SearchIndex, StoreError> {
         let mut conn = Connection::open_in_memory()?;
+        // Prefix indexes make the as-you-type prefix queries ("ca*") index lookups instead of scans;
+        // the rank function is set once so `ORDER BY rank LIMIT n` takes FTS5's fast top-n path.
         conn.execute_batch(
             "CREATE VIRTUAL TABLE doc USING fts5(id UNINDEXED, prompt, body, tags,
-                 tokenize = 'porter unicode61 remove_diacritics 2');",
+                 tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');
+             INSERT INTO doc (doc, rank) VALUES ('rank', 'bm25(0.0, 8.0, 1.0, 3.0)');",
         )?;
         let tx = conn.transaction()?;
         {
@@ -54,34 +64,68 @@ impl SearchIndex {
         Ok(SearchIndex { conn })
     }
 
-    /// Best matches first (prompt matches weigh most). Every word must match, each as a prefix, so
-    /// results narrow as the learner types. Input is reduced to words: no FTS syntax reaches SQLite.
-    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, StoreError> {
-        let terms: Vec<String> = query
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|t| !t.is_empty())
-            .take(12)
-            .map(|t| format!("\"{}\"*", t.to_lowercase()))
-            .collect();
-        if terms.is_empty() {
+    /// Ids of the best matches, best first (prompt matches weigh most). Every word must match, each
+    /// as a prefix, so results narrow as the learner types. Input is reduced to words: no FTS syntax
+    /// reaches SQLite. Cheap: no text is read back.
+    pub fn ranked(&self, query: &str, limit: usize) -> Result<Vec<Ranked>, StoreError> {
+        let Some(fts) = fts_query(query) else {
             return Ok(Vec::new());
-        }
+        };
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id,
-                    highlight(doc, 1, char(1), char(2)),
-                    snippet(doc, 2, char(1), char(2), '…', 16)
-             FROM doc WHERE doc MATCH ?1
-             ORDER BY bm25(doc, 0.0, 8.0, 1.0, 3.0) LIMIT ?2",
+            "SELECT rowid, id FROM doc WHERE doc MATCH ?1 ORDER BY rank LIMIT ?2",
         )?;
-        let rows = stmt.query_map(params![terms.join(" AND "), limit as i64], |r| {
-            Ok(Hit {
-                id: r.get(0)?,
-                prompt: spans(&r.get::<_, String>(1)?),
-                snippet: spans(&r.get::<_, String>(2)?),
+        let rows = stmt.query_map(params![fts, limit as i64], |r| {
+            Ok(Ranked {
+                rowid: r.get(0)?,
+                id: r.get(1)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+
+    /// The highlighted prompt and a snippet of the body for the given matches, in the given order.
+    pub fn highlight(&self, query: &str, matches: &[Ranked]) -> Result<Vec<Hit>, StoreError> {
+        let Some(fts) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT highlight(doc, 1, char(1), char(2)), snippet(doc, 2, char(1), char(2), '…', 16)
+             FROM doc WHERE doc MATCH ?1 AND rowid = ?2",
+        )?;
+        let mut hits = Vec::with_capacity(matches.len());
+        for m in matches {
+            let row = stmt.query_row(params![fts, m.rowid], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            });
+            match row {
+                Ok((prompt, snippet)) => hits.push(Hit {
+                    id: m.id.clone(),
+                    prompt: spans(&prompt),
+                    snippet: spans(&snippet),
+                }),
+                Err(rusqlite::Error::QueryReturnedNoRows) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(hits)
+    }
+
+    /// The best `limit` matches, highlighted.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, StoreError> {
+        let ranked = self.ranked(query, limit)?;
+        self.highlight(query, &ranked)
+    }
+}
+
+/// `"word1"* AND "word2"*`, or None when the input has no words.
+fn fts_query(query: &str) -> Option<String> {
+    let terms: Vec<String> = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .take(12)
+        .map(|t| format!("\"{}\"*", t.to_lowercase()))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" AND "))
 }
 
 fn spans(marked: &str) -> Vec<Span> {
