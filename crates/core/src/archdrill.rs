@@ -3,7 +3,7 @@ use crate::clock::now_ms;
 use archdrill_content::{markdown_to_html, Bank};
 use archdrill_diagram::Library;
 use archdrill_domain::{AppError, Origin, Problem, Question};
-use archdrill_store::{Ranked, SearchDoc, SearchIndex, Span, Store};
+use archdrill_store::{SearchDoc, SearchIndex, Span, Store};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -17,7 +17,8 @@ const SEARCH_LIMIT: usize = 50;
 pub struct Archdrill {
     pub(crate) bank: Bank,
     pub(crate) library: Library,
-    pub(crate) search: Mutex<SearchIndex>,
+    /// Built on the first search, so start-up never waits for it.
+    pub(crate) search: Mutex<Option<SearchIndex>>,
     pub(crate) store: Mutex<Store>,
     pub(crate) data_dir: PathBuf,
 }
@@ -28,11 +29,10 @@ impl Archdrill {
         let store = Store::open_in(data_dir)?;
         let library = Library::load_embedded();
         let bank = Bank::load(Some(&data_dir.join("packs")), &library.diagram_ids());
-        let search = SearchIndex::build(bank.questions().iter().map(search_doc))?;
         Ok(Archdrill {
             bank,
             library,
-            search: Mutex::new(search),
+            search: Mutex::new(None),
             store: Mutex::new(store),
             data_dir: data_dir.to_path_buf(),
         })
@@ -94,20 +94,24 @@ impl Archdrill {
         query: &str,
         filter: &QuestionFilter,
     ) -> Result<Vec<SearchResult>, AppError> {
-        let index = self.search.lock().unwrap_or_else(|p| p.into_inner());
+        let mut guard = self.search.lock().unwrap_or_else(|p| p.into_inner());
+        let index = match guard.as_mut() {
+            Some(index) => index,
+            None => guard.insert(SearchIndex::build(
+                self.bank.questions().iter().map(search_doc),
+            )?),
+        };
         let ranked = index.ranked(query, self.bank.len().max(1))?;
         let marks = self.marks()?;
+        let questions = self.bank.questions();
         let mut rows = HashMap::new();
-        let shown: Vec<Ranked> = ranked
+        let shown: Vec<usize> = ranked
             .into_iter()
-            .filter(|r| {
-                let Some(q) = self.bank.get(&r.id) else {
-                    return false;
-                };
-                let row = marks.row(q);
+            .filter(|&pos| {
+                let row = marks.row(&questions[pos]);
                 let keep = keep(&row, filter);
                 if keep {
-                    rows.insert(r.id.clone(), row);
+                    rows.insert(pos, row);
                 }
                 keep
             })
@@ -118,7 +122,7 @@ impl Archdrill {
             .into_iter()
             .filter_map(|h| {
                 Some(SearchResult {
-                    row: rows.remove(&h.id)?,
+                    row: rows.remove(&h.position)?,
                     prompt: spans(h.prompt),
                     snippet: spans(h.snippet),
                 })

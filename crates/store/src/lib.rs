@@ -18,5 +18,5 @@ pub use notes::Note;
 pub use reviews::{
     CardAggregate, CardStateRecord, ReplayLog, ReplayReview, ReviewRecord, UndoneRecord,
 };
-pub use search::{Hit, Ranked, SearchDoc, SearchIndex, Span};
+pub use search::{Hit, SearchDoc, SearchIndex, Span, FULL_RANK_MAX};
 mod reviews;
