@@ -54,7 +54,10 @@ fn installed(package: &str) -> bool {
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
 }
 
-/// `npm ci` in ui/ unless node_modules already matches the lock file.
+/// Installs ui/'s npm packages unless node_modules already matches the lock file. `npm install`, not
+/// `npm ci`: where the registry client omits other platforms' optional packages from the lock (as
+/// this project's machines do), `npm ci` refuses the lock; every version is pinned exactly in
+/// package.json and the lock leaves the same tree, so the result is the same.
 pub fn npm_ci(root: &Path) -> Result {
     let ui = root.join("ui");
     let stamp = ui.join("node_modules/.package-lock.json");
@@ -66,7 +69,7 @@ pub fn npm_ci(root: &Path) -> Result {
     if fresh {
         return Ok(());
     }
-    sh::run(&ui, "npm", &["ci", "--no-audit", "--no-fund"])
+    sh::run(&ui, "npm", &["install", "--no-audit", "--no-fund"])
 }
 
 /// tauri-driver, installed from crates.io into .tools/ (kept out of git).

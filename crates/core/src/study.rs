@@ -10,7 +10,7 @@ use crate::Archdrill;
 use archdrill_domain::{AppError, Level, Topic};
 use archdrill_store::Store;
 use archdrill_study::{
-    load_settings, question_card, save_settings, validate_card_id, CardRef, Deck, Now,
+    drill_card, load_settings, question_card, save_settings, validate_card_id, CardRef, Deck, Now,
     StudySettings, MIN_TRAINING_REVIEWS,
 };
 use serde::{Deserialize, Serialize};
@@ -91,26 +91,35 @@ impl Archdrill {
     /// The bank is stored topic by topic, so taking new cards in bank order would spend days on one
     /// topic. Instead the topics take turns (the k-th question of every topic before any topic's
     /// (k+1)-th), and within a topic mid-level questions come before senior ones.
+    /// Drills are cards too (`d:<id>`), filed under the topic of the questions that link their
+    /// diagram, and interleaved so a topic's drills come after its first questions.
     pub(crate) fn deck(&self) -> Deck {
-        let mut keyed: Vec<(usize, Topic, bool, usize)> = Vec::with_capacity(self.bank.len());
+        let questions = self.bank.questions();
+        let mut keyed: Vec<(usize, Topic, bool, String)> = Vec::with_capacity(self.bank.len());
         let mut seen: HashMap<Topic, usize> = HashMap::new();
         let mut order: Vec<usize> = (0..self.bank.len()).collect();
-        let questions = self.bank.questions();
         order.sort_by_key(|&i| (questions[i].topic, questions[i].level != Level::Mid, i));
         for i in order {
             let q = &questions[i];
             let rank = seen.entry(q.topic).or_default();
-            keyed.push((*rank, q.topic, q.level != Level::Mid, i));
+            keyed.push((*rank, q.topic, q.level != Level::Mid, question_card(&q.id)));
             *rank += 1;
+        }
+        let mut drills_seen: HashMap<Topic, usize> = HashMap::new();
+        for drill in self.library.drills() {
+            let topic = questions
+                .iter()
+                .find(|q| q.diagrams.contains(&drill.diagram))
+                .map_or(Topic::Architecture, |q| q.topic);
+            let k = drills_seen.entry(topic).or_default();
+            keyed.push((2 * *k + 1, topic, false, drill_card(&drill.id)));
+            *k += 1;
         }
         keyed.sort_unstable();
         Deck::new(
             keyed
                 .into_iter()
-                .map(|(_, topic, _, i)| CardRef {
-                    id: question_card(&questions[i].id),
-                    topic,
-                })
+                .map(|(_, topic, _, id)| CardRef { id, topic })
                 .collect(),
         )
     }

@@ -1,0 +1,89 @@
+//! Drills through the app service: they are cards in the Today queue, an attempt is graded, stored,
+//! and schedules the drill, and the learner never receives the answer key before checking.
+use archdrill_core::Archdrill;
+use archdrill_diagram::{answer_key, Library, Placement, Submission};
+
+#[test]
+fn drills_join_the_queue_and_checking_one_schedules_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Archdrill::open(dir.path()).unwrap();
+    let mut prefs = app.study_settings().unwrap().prefs;
+    prefs.new_per_day = 500;
+    prefs.max_reviews_per_day = 500;
+    app.save_study_settings(&prefs).unwrap();
+    let card = "d:vpc-three-tier-label".to_string();
+    let queue = app.study_queue(0).unwrap();
+    assert!(queue.today.cards.contains(&card), "drills are cards");
+
+    let key = answer_key(&Library::load_embedded(), "vpc-three-tier-label").unwrap();
+    let mut used = Vec::new();
+    let placements = key
+        .slots
+        .iter()
+        .map(|s| {
+            let label = s
+                .labels
+                .iter()
+                .find(|l| !used.contains(*l))
+                .unwrap()
+                .clone();
+            used.push(label.clone());
+            Placement {
+                slot: s.slot.clone(),
+                label,
+            }
+        })
+        .collect();
+    let sub = Submission {
+        placements,
+        answers: vec![],
+        order: vec![],
+    };
+    let check = app
+        .check_drill("vpc-three-tier-label", &sub, 42_000.0, 0)
+        .unwrap();
+    assert_eq!(check.result.score, 1.0);
+    assert!(
+        check.interval_days >= 1.0,
+        "a perfect drill comes back in days"
+    );
+
+    let queue = app.study_queue(0).unwrap();
+    assert!(
+        !queue.today.cards.contains(&card),
+        "scheduled for a later day"
+    );
+    let diagrams = app.diagrams().unwrap();
+    let vpc = diagrams.iter().find(|d| d.id == "vpc-three-tier").unwrap();
+    let drill = vpc
+        .drills
+        .iter()
+        .find(|d| d.id == "vpc-three-tier-label")
+        .unwrap();
+    assert_eq!(drill.last_score, Some(1.0));
+}
+
+#[test]
+fn the_drill_view_carries_no_answers_and_bad_submissions_are_typed_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Archdrill::open(dir.path()).unwrap();
+    let view = app.drill("vpc-three-tier-label").unwrap();
+    let json = serde_json::to_string(&view).unwrap();
+    assert!(!json.contains("\"answers\"") && !json.contains("\"accepted\""));
+    let bad = Submission {
+        placements: vec![Placement {
+            slot: "nope".into(),
+            label: "b1".into(),
+        }],
+        answers: vec![],
+        order: vec![],
+    };
+    let err = app
+        .check_drill("vpc-three-tier-label", &bad, 0.0, 0)
+        .unwrap_err();
+    assert!(
+        matches!(err, archdrill_domain::AppError::InvalidInput { .. }),
+        "{err:?}"
+    );
+    assert!(app.check_drill("no-such-drill", &bad, 0.0, 0).is_err());
+}
