@@ -99,18 +99,25 @@ fn bindings(root: &Path) -> Result {
 fn deb(root: &Path) -> Result {
     deps::system_packages(false)?;
     deps::npm_ci(root)?;
-    sh::run(
-        root.join("ui"),
-        "npx",
-        &[
-            "tauri",
-            "build",
-            "--bundles",
-            "deb",
-            "--config",
-            "../tauri.conf.json",
-        ],
-    )?;
+    // tauri.conf.json has no beforeBuildCommand: Tauri would run it from the folder above the
+    // repository. The UI is built here instead.
+    sh::run(root.join("ui"), "npm", &["run", "build"])?;
+    // Run from the repository root, where tauri.conf.json is. default-members leave the app out of
+    // plain `cargo` runs (so library tests need no webview), hence the explicit package for cargo.
+    let args = [
+        "--prefix",
+        "ui",
+        "exec",
+        "--",
+        "tauri",
+        "build",
+        "--bundles",
+        "deb",
+        "--",
+        "--package",
+        "archdrill-app",
+    ];
+    sh::run(root, "npm", &args)?;
     println!("the .deb is in target/release/bundle/deb/");
     Ok(())
 }

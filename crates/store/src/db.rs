@@ -15,7 +15,7 @@ pub fn default_data_dir() -> PathBuf {
     }
     dirs::data_dir()
         .unwrap_or_else(|| PathBuf::from("."))
-        .join("dev.archdrill.app")
+        .join("dev.archdrill.desktop")
 }
 
 /// The open database. One connection: the app serialises writes through it.
