@@ -16,24 +16,7 @@ fn drills_join_the_queue_and_checking_one_schedules_it() {
     assert!(queue.today.cards.contains(&card), "drills are cards");
 
     let key = answer_key(&Library::load_embedded(), "vpc-three-tier-label").unwrap();
-    let mut used = Vec::new();
-    let placements = key
-        .slots
-        .iter()
-        .map(|s| {
-            let label = s
-                .labels
-                .iter()
-                .find(|l| !used.contains(*l))
-                .unwrap()
-                .clone();
-            used.push(label.clone());
-            Placement {
-                slot: s.slot.clone(),
-                label,
-            }
-        })
-        .collect();
+    let placements = key.right_placements();
     let sub = Submission {
         placements,
         answers: vec![],

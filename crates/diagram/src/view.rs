@@ -200,3 +200,22 @@ pub fn answer_key(lib: &Library, drill_id: &str) -> Result<AnswerKey, DrillError
         all_or_nothing: drill.all_or_nothing,
     })
 }
+
+impl AnswerKey {
+    /// Label drills only: one fully right set of placements, each bank label used once (mirrored
+    /// slots list the same labels). For authors checking a drill end to end, and for tests.
+    pub fn right_placements(&self) -> Vec<crate::Placement> {
+        let mut used: Vec<&str> = Vec::new();
+        self.slots
+            .iter()
+            .filter_map(|s| {
+                let label = s.labels.iter().find(|l| !used.contains(&l.as_str()))?;
+                used.push(label);
+                Some(crate::Placement {
+                    slot: s.slot.clone(),
+                    label: label.clone(),
+                })
+            })
+            .collect()
+    }
+}

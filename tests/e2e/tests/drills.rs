@@ -7,21 +7,11 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use std::time::Duration;
 
-/// One right label per slot; mirrored slots share labels, so each label is used once.
+/// One right label per slot, as (slot, label).
 fn solution(key: &AnswerKey) -> Vec<(String, String)> {
-    let mut used = Vec::new();
-    key.slots
-        .iter()
-        .map(|s| {
-            let label = s
-                .labels
-                .iter()
-                .find(|l| !used.contains(*l))
-                .expect("a free right label")
-                .clone();
-            used.push(label.clone());
-            (s.slot.clone(), label)
-        })
+    key.right_placements()
+        .into_iter()
+        .map(|p| (p.slot, p.label))
         .collect()
 }
 
