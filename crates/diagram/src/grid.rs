@@ -59,12 +59,7 @@ impl<'d> Ctx<'d> {
     }
 
     fn cell_items(&self, subnet: &'d str) -> Vec<Item<'d>> {
-        let place = Place::Subnet(subnet.to_string());
-        let mut kids: Vec<Item<'d>> = self
-            .nodes_in(place.clone(), Side::Start)
-            .map(Item::Node)
-            .collect();
-        kids.extend(self.nodes_in(place, Side::End).map(Item::Node));
+        let mut kids = self.items_at(Place::Subnet(subnet.to_string()));
         if self.mode.zones.contains(subnet) {
             kids.push(Item::Pad(subnet));
         }
@@ -72,7 +67,11 @@ impl<'d> Ctx<'d> {
     }
 
     fn spanning(&self, tier: &str) -> Vec<Item<'d>> {
-        let place = Place::Tier(tier.to_string());
+        self.items_at(Place::Tier(tier.to_string()))
+    }
+
+    /// The nodes placed at `place`: those on its start side, then those on its end side.
+    fn items_at(&self, place: Place) -> Vec<Item<'d>> {
         let mut kids: Vec<Item<'d>> = self
             .nodes_in(place.clone(), Side::Start)
             .map(Item::Node)
