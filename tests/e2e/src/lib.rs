@@ -94,6 +94,7 @@ impl Drop for Driver {
         #[cfg(unix)]
         let _ = Command::new("kill")
             .args(["-TERM", "--", &format!("-{}", self.child.id())])
+            .stderr(Stdio::null()) // the group may already be gone
             .status();
         let _ = self.child.kill();
         let _ = self.child.wait();
