@@ -2,7 +2,7 @@
 //! rows, subnets are the cells. A VPC is not a tree (a tier cuts across AZs), so it gets its own
 //! layout: every subnet in a row shares a height, every subnet in a column shares a width, and nodes
 //! that span a tier (a load balancer in each public subnet) sit in the gap between the middle columns.
-use crate::diagram::{Grid, Place, Side};
+use crate::diagram::{Grid, Place, Side, Subnet};
 use crate::kinds::{Arrange, GroupKind};
 use crate::layout::{header_text, BoxLayout, Ctx, Item, Rect, HEADER_SIZE, NOTE_SIZE};
 use crate::metrics::{text_width, widest};
@@ -99,10 +99,7 @@ impl<'d> Ctx<'d> {
             .collect();
         let mut row_h = vec![MIN_CONTENT_H; rows];
         for s in &grid.subnets {
-            let (Some(a), Some(t)) = (
-                grid.azs.iter().position(|z| z.id == s.az),
-                grid.tiers.iter().position(|z| z.id == s.tier),
-            ) else {
+            let Some((a, t)) = cell_of(grid, s) else {
                 continue;
             };
             let kids = self.cell_items(&s.id);
@@ -159,10 +156,7 @@ impl<'d> Ctx<'d> {
             });
         }
         for s in &grid.subnets {
-            let (Some(a), Some(t)) = (
-                grid.azs.iter().position(|z| z.id == s.az),
-                grid.tiers.iter().position(|z| z.id == s.tier),
-            ) else {
+            let Some((a, t)) = cell_of(grid, s) else {
                 continue;
             };
             let rect = Rect {
@@ -258,4 +252,12 @@ mod tests {
             "same input, same layout"
         );
     }
+}
+
+/// The (AZ column, tier row) a subnet sits in; None if validation let an unknown id through.
+fn cell_of(grid: &Grid, s: &Subnet) -> Option<(usize, usize)> {
+    Some((
+        grid.azs.iter().position(|z| z.id == s.az)?,
+        grid.tiers.iter().position(|z| z.id == s.tier)?,
+    ))
 }
