@@ -216,6 +216,14 @@ fn frame(notes: usize) -> (f32, f32, f32) {
     (12.0, 26.0 + 10.0, 12.0 + footer)
 }
 
+/// The (AZ column, tier row) a subnet sits in; None if validation let an unknown id through.
+fn cell_of(grid: &Grid, s: &Subnet) -> Option<(usize, usize)> {
+    Some((
+        grid.azs.iter().position(|z| z.id == s.az)?,
+        grid.tiers.iter().position(|z| z.id == s.tier)?,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::layout::{layout, Mode};
@@ -252,12 +260,4 @@ mod tests {
             "same input, same layout"
         );
     }
-}
-
-/// The (AZ column, tier row) a subnet sits in; None if validation let an unknown id through.
-fn cell_of(grid: &Grid, s: &Subnet) -> Option<(usize, usize)> {
-    Some((
-        grid.azs.iter().position(|z| z.id == s.az)?,
-        grid.tiers.iter().position(|z| z.id == s.tier)?,
-    ))
 }
