@@ -5,8 +5,8 @@ use crate::{load_settings, Now, StudyError, DAY_MS};
 use archdrill_store::{CardStateRecord, ReplayReview, ReviewRecord, Store};
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use std::sync::Mutex;
-use std::time::{Duration, UNIX_EPOCH};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
 use ulid::Ulid;
 
 /// The most rubric points a card may have; anything larger is a bad input.
@@ -195,22 +195,21 @@ fn stamp(prev: Option<&CardStateRecord>, now: Now) -> (i64, i64) {
     }
 }
 
-/// A ULID whose time part is `ms`, so ids sort with the log. Ids made in the same millisecond by this
-/// process increase, so "the latest review" (time, then id) is the one recorded last even then.
+/// A ULID whose time part is `ms`, so ids sort with the log. Its random part is a per-process counter
+/// under 16 random high bits, so ids made in the same millisecond sort in the order they were made,
+/// whatever other ids were made in between: "the latest review" is always the one recorded last.
 pub(crate) fn new_ulid(ms: i64) -> String {
-    static LAST: Mutex<Option<Ulid>> = Mutex::new(None);
-    let fresh =
-        Ulid::from_datetime(UNIX_EPOCH + Duration::from_millis(u64::try_from(ms).unwrap_or(0)));
-    // The guarded value is a plain Copy id: a panic elsewhere cannot leave it half-written.
-    let mut last = LAST.lock().unwrap_or_else(|p| p.into_inner());
-    let id = match *last {
-        Some(prev) if prev.timestamp_ms() == fresh.timestamp_ms() && prev >= fresh => {
-            prev.increment().unwrap_or(fresh)
-        }
-        _ => fresh,
-    };
-    *last = Some(id);
-    id.to_string()
+    static SEQ: AtomicU64 = AtomicU64::new(0);
+    static HIGH: OnceLock<u128> = OnceLock::new();
+    // 16 bits that differ between processes (clock nanoseconds and pid), so two devices' ids differ.
+    let high = *HIGH.get_or_init(|| {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        u128::from((nanos ^ std::process::id()) & 0xFFFF) << 64
+    });
+    let random = high | u128::from(SEQ.fetch_add(1, Ordering::Relaxed));
+    Ulid::from_parts(u64::try_from(ms).unwrap_or(0), random).to_string()
 }
 
 /// What each rating would do to the card if chosen at `now` (for the buttons). Exactly what
