@@ -18,6 +18,21 @@ pub(crate) struct FrontMatter {
     pub follow_ups: Vec<String>,
     #[serde(default)]
     pub diagrams: Vec<String>,
+    /// The fact-check trail: each change made after checking current documentation.
+    #[serde(default)]
+    pub reviewed: Vec<Reviewed>,
+}
+
+/// One `[[reviewed]]` entry: what changed, which documentation page it was checked against, and when.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Reviewed {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// The fact as now stated (or "no change needed: …").
+    pub change: String,
+    /// The documentation page checked (a URL).
+    pub checked: String,
 }
 
 /// The header text and where it starts in the file.

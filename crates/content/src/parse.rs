@@ -122,6 +122,7 @@ pub fn parse_question(file: &str, text: &str, origin: Origin) -> Result<Question
             );
         }
     }
+    check_reviewed(&fm, &header, &mut report);
 
     let (stray, found) = sections::split(body, body_line);
     if let Some(line) = stray {
@@ -191,6 +192,42 @@ pub fn parse_question(file: &str, text: &str, origin: Origin) -> Result<Question
         origin,
         file: file.to_string(),
     })
+}
+
+/// Every `[[reviewed]]` entry has an ISO date, a change and the page it was checked against.
+fn check_reviewed(fm: &FrontMatter, header: &Header<'_>, report: &mut impl FnMut(u32, String)) {
+    for r in &fm.reviewed {
+        let line = header.line_of_item("date", &r.date);
+        if !is_iso_date(&r.date) {
+            report(
+                line,
+                format!("reviewed date {:?} must be YYYY-MM-DD", r.date),
+            );
+        }
+        if r.change.trim().is_empty() {
+            report(line, "reviewed entry has an empty `change`".into());
+        }
+        if !r.checked.starts_with("https://") {
+            report(
+                line,
+                format!(
+                    "reviewed `checked` {:?} must be the https:// page checked",
+                    r.checked
+                ),
+            );
+        }
+    }
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+        && s[5..7].parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
+        && s[8..10].parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
 }
 
 /// Splits `+++ header +++ body`, returning the header, the body and the body's first line number.

@@ -170,3 +170,24 @@ fn bank_questions_need_sources_but_packs_do_not() {
     let pack = parse_question("p/sample.md", &text, Origin::Pack("mine".into()));
     assert!(pack.is_ok());
 }
+
+#[test]
+fn reviewed_entries_need_a_date_a_change_and_a_page() {
+    let ok = good().replacen(
+        "diagrams = []\n",
+        "diagrams = []\n\n[[reviewed]]\ndate = \"2026-12-02\"\nchange = \"Limit raised to 10\"\nchecked = \"https://docs.aws.amazon.com/x\"\n",
+        1,
+    );
+    assert!(problems(&ok).is_empty(), "{:?}", problems(&ok));
+    let bad = good().replacen(
+        "diagrams = []\n",
+        "diagrams = []\n\n[[reviewed]]\ndate = \"2026-13-02\"\nchange = \" \"\nchecked = \"docs\"\n",
+        1,
+    );
+    let p = problems(&bad);
+    assert_eq!(p.len(), 3, "{p:?}");
+    assert!(
+        p[0].contains(":13:") && p[0].contains("YYYY-MM-DD"),
+        "{p:?}"
+    );
+}
