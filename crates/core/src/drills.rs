@@ -109,28 +109,33 @@ impl Archdrill {
     ) -> Result<DrillCheck, AppError> {
         let result = grade(&self.library, id, submission)?;
         let rating = Rating::from_number(result.rating as u8).unwrap_or(Rating::Again);
-        let mut store = self.store();
         let now = Now::new(now_ms(), utc_offset_min);
-        let outcome = record_review(
-            &mut store,
-            &ReviewInput {
-                card_id: drill_card(id),
-                rating,
-                duration_ms: duration_ms.max(0.0),
-                points: Vec::new(),
-                points_total: 0,
-            },
-            now,
-        )?;
-        store.record_attempt(&DrillAttempt {
-            id: outcome.review_id.clone(),
-            drill_id: id.to_string(),
-            attempted_at: now.unix_ms,
-            score: result.score,
-            rating: rating.number(),
-            duration_ms: duration_ms.max(0.0) as i64,
-            submission_json: to_json(submission)?,
-            result_json: to_json(&result)?,
+        let submission_json = to_json(submission)?;
+        let result_json = to_json(&result)?;
+        // The review and the attempt that explains it are one unit of work.
+        let outcome = self.store().transact(|store| {
+            let outcome = record_review(
+                store,
+                &ReviewInput {
+                    card_id: drill_card(id),
+                    rating,
+                    duration_ms: duration_ms.max(0.0),
+                    points: Vec::new(),
+                    points_total: 0,
+                },
+                now,
+            )?;
+            store.record_attempt(&DrillAttempt {
+                id: outcome.review_id.clone(),
+                drill_id: id.to_string(),
+                attempted_at: now.unix_ms,
+                score: result.score,
+                rating: rating.number(),
+                duration_ms: duration_ms.max(0.0) as i64,
+                submission_json,
+                result_json,
+            })?;
+            Ok::<_, AppError>(outcome)
         })?;
         Ok(DrillCheck {
             result,

@@ -222,8 +222,11 @@ impl Archdrill {
         };
         // Validate everything before writing anything, the timer included.
         wanted.validate()?;
-        let saved = save_settings(&mut store, &wanted)?;
-        store.set_setting(ANSWER_TIMER_KEY, if prefs.answer_timer { "1" } else { "0" })?;
+        let saved = store.transact(|store| {
+            let saved = save_settings(store, &wanted)?;
+            store.set_setting(ANSWER_TIMER_KEY, if prefs.answer_timer { "1" } else { "0" })?;
+            Ok::<_, AppError>(saved)
+        })?;
         settings_view(&store, &saved)
     }
 

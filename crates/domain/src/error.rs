@@ -17,6 +17,25 @@ pub enum AppError {
     /// Reading or writing a file failed.
     #[error("file error on {path}: {message}")]
     Io { path: String, message: String },
+    /// The disk is full: the write was rolled back and can be retried once there is space.
+    #[error("{message}")]
+    DiskFull { message: String },
+    /// The data folder or database cannot be written (permissions, a read-only disk).
+    #[error("{message}")]
+    ReadOnly { message: String },
+    /// The database file is damaged; the app recovers from the newest backup at its next start.
+    #[error("the database is damaged: {message}")]
+    Damaged { message: String },
+    /// The database was written by a newer Archdrill and is left untouched.
+    #[error("the database is at schema version {found}, newer than this app knows ({known}); update Archdrill")]
+    NewerSchema { found: i32, known: i32 },
+    /// A file given to import (an export, a backup, a sync change file) is not one this app can read;
+    /// `message` says which: damaged, foreign, or from a newer format.
+    #[error("{path}: {message}")]
+    BadFile { path: String, message: String },
+    /// Something is already running that this needs to wait for (a backup, an import).
+    #[error("{message}")]
+    Busy { message: String },
 }
 
 impl AppError {

@@ -1,11 +1,13 @@
 //! The nouns every other Archdrill crate shares. No I/O lives here.
 
 mod error;
+mod ids;
 mod problem;
 mod question;
 mod topic;
 
 pub use error::AppError;
+pub use ids::{is_ulid, new_ulid, ulid_ms};
 pub use problem::Problem;
 pub use question::{Origin, Question, QuestionSummary, Source};
 pub use topic::{Level, Topic};

@@ -47,45 +47,46 @@ fn mock_from(r: &Row<'_>) -> rusqlite::Result<MockRecord> {
 impl Store {
     /// Inserts or replaces a mock and all its answers, in one transaction.
     pub fn save_mock(&mut self, m: &MockRecord) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            &format!(
-                "INSERT INTO mock ({MOCK_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        self.transact(|s| {
+            let tx = &s.conn;
+            tx.execute(
+                &format!(
+                    "INSERT INTO mock ({MOCK_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT (id) DO UPDATE SET started_at = excluded.started_at,
                    finished_at = excluded.finished_at, level = excluded.level,
                    topics = excluded.topics, question_count = excluded.question_count,
                    minutes_per_answer = excluded.minutes_per_answer"
-            ),
-            params![
-                m.id,
-                m.started_at,
-                m.finished_at,
-                m.level,
-                m.topics,
-                m.question_count,
-                m.minutes_per_answer
-            ],
-        )?;
-        tx.execute("DELETE FROM mock_answer WHERE mock_id = ?1", [&m.id])?;
-        {
-            let mut insert = tx.prepare(
-                "INSERT INTO mock_answer (mock_id, position, question_id, seconds_used, points,
+                ),
+                params![
+                    m.id,
+                    m.started_at,
+                    m.finished_at,
+                    m.level,
+                    m.topics,
+                    m.question_count,
+                    m.minutes_per_answer
+                ],
+            )?;
+            tx.execute("DELETE FROM mock_answer WHERE mock_id = ?1", [&m.id])?;
+            {
+                let mut insert = tx.prepare(
+                    "INSERT INTO mock_answer (mock_id, position, question_id, seconds_used, points,
                                           points_total)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            for (i, a) in m.answers.iter().enumerate() {
-                insert.execute(params![
-                    m.id,
-                    i as i64,
-                    a.question_id,
-                    a.seconds_used,
-                    a.points,
-                    a.points_total
-                ])?;
+                )?;
+                for (i, a) in m.answers.iter().enumerate() {
+                    insert.execute(params![
+                        m.id,
+                        i as i64,
+                        a.question_id,
+                        a.seconds_used,
+                        a.points,
+                        a.points_total
+                    ])?;
+                }
             }
-        }
-        tx.commit()?;
-        Ok(())
+            Ok(())
+        })
     }
 
     pub fn mock(&self, id: &str) -> Result<Option<MockRecord>, StoreError> {
@@ -120,11 +121,12 @@ impl Store {
 
     /// Deletes a mock and its answers; false when there was none.
     pub fn delete_mock(&mut self, id: &str) -> Result<bool, StoreError> {
-        let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM mock_answer WHERE mock_id = ?1", [id])?;
-        let n = tx.execute("DELETE FROM mock WHERE id = ?1", [id])?;
-        tx.commit()?;
-        Ok(n > 0)
+        self.transact(|s| {
+            s.conn
+                .execute("DELETE FROM mock_answer WHERE mock_id = ?1", [id])?;
+            let n = s.conn.execute("DELETE FROM mock WHERE id = ?1", [id])?;
+            Ok(n > 0)
+        })
     }
 
     /// For each question ever asked in a mock, when the latest such mock started (unix ms).

@@ -1,5 +1,6 @@
+use crate::changes::ChangeKind;
 use crate::{Store, StoreError};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::OptionalExtension;
 use std::collections::HashSet;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,18 +29,17 @@ impl Store {
     }
 
     /// Saves a note; an empty (or blank) body deletes it.
-    pub fn save_note(&self, question_id: &str, body: &str, now_ms: i64) -> Result<(), StoreError> {
-        if body.trim().is_empty() {
-            self.conn
-                .execute("DELETE FROM notes WHERE question_id = ?1", [question_id])?;
-        } else {
-            self.conn.execute(
-                "INSERT INTO notes (question_id, body, updated_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (question_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
-                params![question_id, body, now_ms],
-            )?;
+    pub fn save_note(
+        &mut self,
+        question_id: &str,
+        body: &str,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        let body = Some(body).filter(|b| !b.trim().is_empty());
+        if self.note(question_id)?.map(|n| n.body).as_deref() == body {
+            return Ok(());
         }
-        Ok(())
+        self.change(ChangeKind::Note, question_id, body, now_ms)
     }
 
     pub fn is_bookmarked(&self, question_id: &str) -> Result<bool, StoreError> {
@@ -54,19 +54,16 @@ impl Store {
             .is_some())
     }
 
-    pub fn set_bookmark(&self, question_id: &str, on: bool, now_ms: i64) -> Result<(), StoreError> {
-        if on {
-            self.conn.execute(
-                "INSERT OR IGNORE INTO bookmarks (question_id, created_at) VALUES (?1, ?2)",
-                params![question_id, now_ms],
-            )?;
-        } else {
-            self.conn.execute(
-                "DELETE FROM bookmarks WHERE question_id = ?1",
-                [question_id],
-            )?;
+    pub fn set_bookmark(
+        &mut self,
+        question_id: &str,
+        on: bool,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        if self.is_bookmarked(question_id)? == on {
+            return Ok(());
         }
-        Ok(())
+        self.change(ChangeKind::Bookmark, question_id, on.then_some("1"), now_ms)
     }
 
     pub fn bookmarked_ids(&self) -> Result<HashSet<String>, StoreError> {

@@ -5,7 +5,7 @@
 //! The log's order is its ids' order: each id is a ULID whose time part is the review's time, so
 //! ordering by id is ordering by time (ties broken by the id), with one index fewer to maintain.
 use crate::{Store, StoreError};
-use rusqlite::{params, OptionalExtension, Row, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use std::collections::HashSet;
 
 /// A review that has not been undone.
@@ -114,7 +114,7 @@ fn state_from(r: &Row<'_>) -> rusqlite::Result<CardStateRecord> {
 const STATE_COLUMNS: &str =
     "card_id, due, stability, difficulty, reps, lapses, last_review, last_day, first_day";
 
-fn insert_review(tx: &Transaction<'_>, r: &ReviewRecord) -> rusqlite::Result<()> {
+fn insert_review(tx: &Connection, r: &ReviewRecord) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "INSERT INTO review_log (id, card_id, reviewed_at, day, rating, duration_ms, points,
                                  points_total, elapsed_days)
@@ -134,7 +134,7 @@ fn insert_review(tx: &Transaction<'_>, r: &ReviewRecord) -> rusqlite::Result<()>
     Ok(())
 }
 
-fn upsert_state(tx: &Transaction<'_>, s: &CardStateRecord) -> rusqlite::Result<()> {
+fn upsert_state(tx: &Connection, s: &CardStateRecord) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "INSERT OR REPLACE INTO card_state (card_id, due, stability, difficulty, reps, lapses,
                                             last_review, last_day, first_day)
@@ -238,16 +238,13 @@ impl Store {
         card_id: &str,
         f: impl FnOnce(Option<CardStateRecord>) -> Result<(ReviewRecord, CardStateRecord), E>,
     ) -> Result<(ReviewRecord, CardStateRecord), E> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
-        let prev = card_state_in(&tx, card_id).map_err(StoreError::from)?;
-        let (review, state) = f(prev)?;
-        insert_review(&tx, &review).map_err(StoreError::from)?;
-        upsert_state(&tx, &state).map_err(StoreError::from)?;
-        tx.commit().map_err(StoreError::from)?;
-        Ok((review, state))
+        self.transact(|s| {
+            let prev = card_state_in(&s.conn, card_id).map_err(StoreError::from)?;
+            let (review, state) = f(prev)?;
+            insert_review(&s.conn, &review).map_err(StoreError::from)?;
+            upsert_state(&s.conn, &state).map_err(StoreError::from)?;
+            Ok((review, state))
+        })
     }
 
     /// Undoes the latest review (in log order) not yet undone: appends its undo mark, then sets its card's state to
@@ -258,43 +255,32 @@ impl Store {
         undone_at: i64,
         replay: impl FnOnce(&str, &[ReplayReview]) -> Result<Option<CardStateRecord>, E>,
     ) -> Result<Option<UndoneRecord>, E> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
-        let last = tx
-            .query_row(
-                &format!(
-                    "SELECT {REVIEW_COLUMNS} FROM review_log r WHERE {ACTIVE}
-                     ORDER BY r.id DESC LIMIT 1"
-                ),
-                [],
-                review_from,
-            )
-            .optional()
-            .map_err(StoreError::from)?;
-        let Some(review) = last else {
-            return Ok(None);
-        };
-        tx.execute(
-            "INSERT INTO review_undo (review_id, undone_at) VALUES (?1, ?2)",
-            params![review.id, undone_at],
-        )
-        .map_err(StoreError::from)?;
-        let remaining = card_replay_in(&tx, &review.card_id).map_err(StoreError::from)?;
-        let state = replay(&review.card_id, &remaining)?;
-        match &state {
-            Some(s) => upsert_state(&tx, s),
-            None => tx
-                .execute(
-                    "DELETE FROM card_state WHERE card_id = ?1",
-                    [&review.card_id],
+        self.transact(|s| {
+            let tx = &s.conn;
+            let last = tx
+                .query_row(
+                    &format!(
+                        "SELECT {REVIEW_COLUMNS} FROM review_log r WHERE {ACTIVE}
+                         ORDER BY r.id DESC LIMIT 1"
+                    ),
+                    [],
+                    review_from,
                 )
-                .map(|_| ()),
-        }
-        .map_err(StoreError::from)?;
-        tx.commit().map_err(StoreError::from)?;
-        Ok(Some(UndoneRecord { review, state }))
+                .optional()
+                .map_err(StoreError::from)?;
+            let Some(review) = last else {
+                return Ok(None);
+            };
+            tx.execute(
+                "INSERT INTO review_undo (review_id, undone_at) VALUES (?1, ?2)",
+                params![review.id, undone_at],
+            )
+            .map_err(StoreError::from)?;
+            let remaining = card_replay_in(tx, &review.card_id).map_err(StoreError::from)?;
+            let state = replay(&review.card_id, &remaining)?;
+            write_state(tx, &review.card_id, state.as_ref()).map_err(StoreError::from)?;
+            Ok(Some(UndoneRecord { review, state }))
+        })
     }
 
     /// Every active review, grouped by card, in replay order.
@@ -308,19 +294,17 @@ impl Store {
         &mut self,
         replay: impl FnOnce(ReplayLog) -> Result<Vec<CardStateRecord>, E>,
     ) -> Result<usize, E> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
-        let log = replay_log_in(&tx).map_err(StoreError::from)?;
-        let states = replay(log)?;
-        tx.execute("DELETE FROM card_state", [])
-            .map_err(StoreError::from)?;
-        for s in &states {
-            upsert_state(&tx, s).map_err(StoreError::from)?;
-        }
-        tx.commit().map_err(StoreError::from)?;
-        Ok(states.len())
+        self.transact(|s| {
+            let log = replay_log_in(&s.conn).map_err(StoreError::from)?;
+            let states = replay(log)?;
+            s.conn
+                .execute("DELETE FROM card_state", [])
+                .map_err(StoreError::from)?;
+            for st in &states {
+                upsert_state(&s.conn, st).map_err(StoreError::from)?;
+            }
+            Ok(states.len())
+        })
     }
 
     /// Appends many log rows in one transaction (imports, tests, benchmarks). The card_state cache is
@@ -335,16 +319,14 @@ impl Store {
             .conn
             .pragma_query_value(None, "cache_size", |r| r.get(0))?;
         self.conn.pragma_update(None, "cache_size", -262_144)?;
-        let result = (|| {
-            let tx = self.conn.transaction()?;
+        let result = self.transact(|s| {
             let mut n = 0;
             for r in rows {
-                insert_review(&tx, &r)?;
+                insert_review(&s.conn, &r)?;
                 n += 1;
             }
-            tx.commit()?;
             Ok(n)
-        })();
+        });
         self.conn.pragma_update(None, "cache_size", cache)?;
         result
     }
@@ -446,6 +428,20 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// Sets a card's cached state, or removes it when nothing of its log remains.
+fn write_state(
+    conn: &Connection,
+    card_id: &str,
+    state: Option<&CardStateRecord>,
+) -> rusqlite::Result<()> {
+    match state {
+        Some(s) => upsert_state(conn, s),
+        None => conn
+            .execute("DELETE FROM card_state WHERE card_id = ?1", [card_id])
+            .map(|_| ()),
     }
 }
 

@@ -1,3 +1,4 @@
+use crate::changes::{ChangeKind, LOCAL_PREFIX};
 use crate::{Store, StoreError};
 use rusqlite::{params, OptionalExtension};
 
@@ -11,12 +12,27 @@ impl Store {
             .optional()?)
     }
 
-    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.conn.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )?;
-        Ok(())
+    /// Sets a setting. The learner's settings go through the change log (so they export and sync);
+    /// `local.` ones describe this device only and are written directly.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        if key.starts_with(LOCAL_PREFIX) {
+            self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
+            return Ok(());
+        }
+        if self.setting(key)?.as_deref() == Some(value) {
+            return Ok(()); // no change: keep the history (and the sync files) free of no-ops
+        }
+        self.change(ChangeKind::Setting, key, Some(value), wall_ms())
     }
+}
+
+/// Settings carry no time from their callers; the change log needs one to order edits.
+fn wall_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }

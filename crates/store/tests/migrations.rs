@@ -59,6 +59,16 @@ fn every_earlier_schema_upgrades_with_its_data() {
             assert_eq!(store.note("sg-vs-nacl").unwrap().unwrap().body, "my note");
             assert_eq!(store.setting("theme").unwrap().as_deref(), Some("dark"));
         }
+        if (1..5).contains(&from) {
+            // Notes and settings from before the change log become its first changes, so they export.
+            let kinds: Vec<_> = store
+                .changes()
+                .unwrap()
+                .into_iter()
+                .map(|c| c.kind)
+                .collect();
+            assert_eq!(kinds.len(), 2, "from {from}: {kinds:?}");
+        }
         if from >= 2 {
             let ids = store.reviewed_card_ids().unwrap();
             assert!(ids.contains("q:sg-vs-nacl"), "from {from}: reviews survive");

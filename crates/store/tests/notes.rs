@@ -5,7 +5,7 @@ use archdrill_store::Store;
 fn notes_bookmarks_and_settings_survive_reopening() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let store = Store::open_in(dir.path()).unwrap();
+        let mut store = Store::open_in(dir.path()).unwrap();
         store.save_note("q1", "first", 1).unwrap();
         store.save_note("q1", "second", 2).unwrap();
         store.save_note("q2", "temp", 3).unwrap();

@@ -5,9 +5,6 @@ use crate::{load_settings, Now, StudyError, DAY_MS};
 use archdrill_store::{CardStateRecord, ReplayReview, ReviewRecord, Store};
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::OnceLock;
-use ulid::Ulid;
 
 /// The most rubric points a card may have; anything larger is a bad input.
 pub const MAX_POINTS: u32 = 1_000;
@@ -195,22 +192,7 @@ fn stamp(prev: Option<&CardStateRecord>, now: Now) -> (i64, i64) {
     }
 }
 
-/// A ULID whose time part is `ms`, so ids sort with the log. Its random part is a per-process counter
-/// under 16 random high bits, so ids made in the same millisecond sort in the order they were made,
-/// whatever other ids were made in between: "the latest review" is always the one recorded last.
-pub(crate) fn new_ulid(ms: i64) -> String {
-    static SEQ: AtomicU64 = AtomicU64::new(0);
-    static HIGH: OnceLock<u128> = OnceLock::new();
-    // 16 bits that differ between processes (clock nanoseconds and pid), so two devices' ids differ.
-    let high = *HIGH.get_or_init(|| {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        u128::from((nanos ^ std::process::id()) & 0xFFFF) << 64
-    });
-    let random = high | u128::from(SEQ.fetch_add(1, Ordering::Relaxed));
-    Ulid::from_parts(u64::try_from(ms).unwrap_or(0), random).to_string()
-}
+pub(crate) use archdrill_domain::new_ulid;
 
 /// What each rating would do to the card if chosen at `now` (for the buttons). Exactly what
 /// [`record_review`] would then store.
@@ -257,18 +239,5 @@ mod tests {
         assert_eq!(points_json(&[], 0).unwrap(), "[]");
         assert!(points_json(&[4], 4).is_err());
         assert!(points_json(&[], MAX_POINTS + 1).is_err());
-    }
-
-    #[test]
-    fn ulids_carry_the_review_time() {
-        let id = new_ulid(1_700_000_000_123);
-        let u = Ulid::from_string(&id).unwrap();
-        assert_eq!(u.timestamp_ms(), 1_700_000_000_123);
-        assert!(new_ulid(1) < new_ulid(2));
-        let same: Vec<String> = (0..50).map(|_| new_ulid(5)).collect();
-        assert!(
-            same.windows(2).all(|w| w[0] < w[1]),
-            "monotonic within a millisecond"
-        );
     }
 }

@@ -124,18 +124,21 @@ pub fn load_settings(store: &Store) -> Result<StudySettings, StudyError> {
 /// settings. Returns what is now in force.
 pub fn save_settings(store: &mut Store, s: &StudySettings) -> Result<StudySettings, StudyError> {
     s.validate()?;
-    let old = load_settings(store)?;
-    store.set_setting(RETENTION_KEY, &s.desired_retention.to_string())?;
-    store.set_setting(NEW_PER_DAY_KEY, &s.new_per_day.to_string())?;
-    store.set_setting(MAX_REVIEWS_KEY, &s.max_reviews_per_day.to_string())?;
     // serde_json writes the shortest text that reads back as the same f32, so replay is exact.
     let params = serde_json::to_string(&s.fsrs_params)
         .map_err(|e| StudyError::invalid("fsrsParams", e.to_string()))?;
-    store.set_setting(PARAMS_KEY, &params)?;
-    if old.desired_retention != s.desired_retention || old.fsrs_params != s.fsrs_params {
-        rebuild_states(store)?;
-    }
-    load_settings(store)
+    // One unit of work: the four values and the reschedule they cause land together or not at all.
+    store.transact(|store| {
+        let old = load_settings(store)?;
+        store.set_setting(RETENTION_KEY, &s.desired_retention.to_string())?;
+        store.set_setting(NEW_PER_DAY_KEY, &s.new_per_day.to_string())?;
+        store.set_setting(MAX_REVIEWS_KEY, &s.max_reviews_per_day.to_string())?;
+        store.set_setting(PARAMS_KEY, &params)?;
+        if old.desired_retention != s.desired_retention || old.fsrs_params != s.fsrs_params {
+            rebuild_states(store)?;
+        }
+        load_settings(store)
+    })
 }
 
 #[cfg(test)]

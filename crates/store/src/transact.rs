@@ -1,0 +1,122 @@
+//! The unit of work: everything a command writes commits together or not at all (Anki's `transact`).
+use crate::{Store, StoreError};
+
+impl Store {
+    /// Runs `f` inside one write transaction and commits when it returns `Ok`; on `Err`, or if `f`
+    /// panics, nothing it wrote stays. Called inside another `transact`, it joins the outer unit, so
+    /// store methods can use it for their own statements and still compose.
+    ///
+    /// The transaction is IMMEDIATE: it takes the write lock up front, so a second connection (the
+    /// optimiser's, the CLI's) waits on the busy timeout instead of failing half-way with BUSY.
+    pub fn transact<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<T, E> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(StoreError::from)?;
+        let mut open = Open(Some(self));
+        let result = f(open.store());
+        let store = open.0.take().expect("taken once");
+        match result {
+            Ok(v) => match store.conn.execute_batch("COMMIT") {
+                Ok(()) => Ok(v),
+                Err(e) => {
+                    rollback(store);
+                    Err(StoreError::from(e).into())
+                }
+            },
+            Err(e) => {
+                rollback(store);
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Rolls back if dropped while still holding the store: a panic inside the unit of work.
+struct Open<'a>(Option<&'a mut Store>);
+
+impl Open<'_> {
+    fn store(&mut self) -> &mut Store {
+        self.0.as_deref_mut().expect("open until taken")
+    }
+}
+
+impl Drop for Open<'_> {
+    fn drop(&mut self) {
+        if let Some(store) = self.0.take() {
+            rollback(store);
+        }
+    }
+}
+
+fn rollback(store: &Store) {
+    // A failed COMMIT (disk full) may already have rolled back; then there is nothing to undo.
+    if !store.conn.is_autocommit() {
+        let _ = store.conn.execute_batch("ROLLBACK");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Store, StoreError};
+
+    fn stop() -> StoreError {
+        StoreError::Io {
+            path: "test".into(),
+            source: std::io::Error::other("the unit of work fails"),
+        }
+    }
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        (dir, store)
+    }
+
+    #[test]
+    fn an_error_rolls_back_everything_the_unit_wrote() {
+        let (_d, mut s) = store();
+        let r: Result<(), StoreError> = s.transact(|s| {
+            s.set_setting("theme", "dark")?;
+            s.set_setting("study.new_per_day", "5")?;
+            Err(stop())
+        });
+        assert!(r.is_err());
+        assert_eq!(s.setting("theme").unwrap(), None);
+        assert_eq!(s.setting("study.new_per_day").unwrap(), None);
+        assert!(s.conn.is_autocommit(), "no transaction left open");
+    }
+
+    #[test]
+    fn nested_units_join_the_outer_one() {
+        let (_d, mut s) = store();
+        let r: Result<(), StoreError> = s.transact(|s| {
+            s.transact(|s| s.set_setting("theme", "dark"))?;
+            Err(stop())
+        });
+        assert!(r.is_err());
+        assert_eq!(s.setting("theme").unwrap(), None);
+        s.transact(|s| s.transact(|s| s.set_setting("theme", "light")))
+            .unwrap();
+        assert_eq!(s.setting("theme").unwrap().as_deref(), Some("light"));
+    }
+
+    #[test]
+    fn a_panic_inside_the_unit_rolls_back() {
+        let (_d, mut s) = store();
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _: Result<(), StoreError> = s.transact(|s| {
+                s.set_setting("theme", "dark")?;
+                panic!("bug in a command")
+            });
+        }));
+        assert!(caught.is_err());
+        assert_eq!(s.setting("theme").unwrap(), None);
+        assert!(s.conn.is_autocommit());
+    }
+}
