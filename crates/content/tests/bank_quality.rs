@@ -76,19 +76,7 @@ fn answers_have_interview_depth() {
         if !has_number(&q.answer) {
             bad.push(format!("{}: answer has no concrete number", q.file));
         }
-        if q.level == Level::Senior
-            && ![
-                "trade-off",
-                "tradeoff",
-                "cost",
-                "fail",
-                "risk",
-                "but",
-                "instead",
-            ]
-            .iter()
-            .any(|w| q.answer.to_lowercase().contains(w))
-        {
+        if q.level == Level::Senior && !shows_trade_off(&q.answer) {
             bad.push(format!("{}: senior answer shows no trade-off", q.file));
         }
         if !q
@@ -113,6 +101,51 @@ fn both_levels_and_every_topic_are_present() {
     assert_eq!(topics.len(), archdrill_domain::Topic::ALL.len());
     assert!(bank.questions().iter().any(|q| q.level == Level::Senior));
     assert!(bank.questions().iter().any(|q| q.level == Level::Mid));
+}
+
+/// Words that show a senior answer weighing options. Matched as whole words, so "distributed" does
+/// not count as "but" and "failover" does not count as "fail".
+const TRADE_OFF_WORDS: [&str; 17] = [
+    "trade-off",
+    "trade-offs",
+    "tradeoff",
+    "tradeoffs",
+    "cost",
+    "costs",
+    "costly",
+    "fail",
+    "fails",
+    "failure",
+    "failures",
+    "risk",
+    "risks",
+    "but",
+    "instead",
+    "however",
+    "downside",
+];
+
+fn shows_trade_off(text: &str) -> bool {
+    words(text).any(|w| TRADE_OFF_WORDS.contains(&w.as_str()))
+}
+
+/// Lower-cased tokens split on every character that is not a letter, digit or '-', so
+/// "trade-off" stays one word and punctuation never sticks to a word.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+#[test]
+fn trade_off_words_are_whole_words() {
+    assert!(!shows_trade_off("distributed failover"));
+    assert!(!shows_trade_off("Butter, costume, riskless, instead-of"));
+    assert!(shows_trade_off("Cost, but"));
+    assert!(shows_trade_off("the trade-off."));
+    assert!(shows_trade_off("(FAILURES)"));
+    let got: Vec<String> = words("Cost, but trade-off/Multi-AZ").collect();
+    assert_eq!(got, ["cost", "but", "trade-off", "multi-az"]);
 }
 
 /// A digit, or a number written as a word ("under one second", "ten Regions").
