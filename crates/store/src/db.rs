@@ -42,6 +42,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.busy_timeout(Duration::from_secs(5))?;
+        backup_before_migrating(&conn, path)?;
         migrate(&mut conn)?;
         Ok(Store {
             conn,
@@ -56,4 +57,16 @@ impl Store {
     pub fn schema_version(&self) -> Result<i64, StoreError> {
         crate::schema_version(&self.conn)
     }
+}
+
+/// A database that is about to be migrated is backed up first, so a failed or regretted upgrade can
+/// be undone from Settings. A new (version 0) database has nothing to keep.
+fn backup_before_migrating(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let found = crate::schema_version(conn)?;
+    if found == 0 || found >= crate::MIGRATIONS.len() as i64 {
+        return Ok(());
+    }
+    let data_dir = path.parent().unwrap_or(Path::new("."));
+    crate::back_up(path, data_dir, crate::wall_ms())?;
+    Ok(())
 }

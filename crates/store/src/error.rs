@@ -17,6 +17,9 @@ pub enum StoreError {
     /// The file is not a SQLite database, or its pages are damaged.
     #[error("the database file is damaged: {0}")]
     Damaged(String),
+    /// Another connection held the database for longer than the store waits.
+    #[error("{0}")]
+    Busy(String),
     #[error("cannot use {path}: {source}")]
     Io {
         path: PathBuf,
@@ -61,6 +64,7 @@ impl From<StoreError> for AppError {
                 ),
             },
             StoreError::Damaged(message) => AppError::Damaged { message },
+            StoreError::Busy(message) => AppError::Busy { message },
             StoreError::NewerSchema { found, known } => AppError::NewerSchema {
                 found: i32::try_from(found).unwrap_or(i32::MAX),
                 known: i32::try_from(known).unwrap_or(i32::MAX),

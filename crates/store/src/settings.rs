@@ -26,13 +26,6 @@ impl Store {
         if self.setting(key)?.as_deref() == Some(value) {
             return Ok(()); // no change: keep the history (and the sync files) free of no-ops
         }
-        self.change(ChangeKind::Setting, key, Some(value), wall_ms())
+        self.change(ChangeKind::Setting, key, Some(value), crate::wall_ms())
     }
-}
-
-/// Settings carry no time from their callers; the change log needs one to order edits.
-fn wall_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
