@@ -1,4 +1,4 @@
-use archdrill_content::{Bank, BankSource};
+use archdrill_content::{read_md_files, Bank, BankSource};
 use archdrill_diagram::Library;
 use archdrill_domain::{Origin, Problem};
 use archdrill_store::default_data_dir;
@@ -43,10 +43,9 @@ pub fn run(args: &[String]) -> ExitCode {
 }
 
 fn check_pack(dir: &Path, library: &Library) -> (usize, Vec<Problem>) {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    collect(dir, &mut files, &mut problems);
-    if files.is_empty() && problems.is_empty() {
+    let walk = read_md_files(dir);
+    let mut problems = walk.problems;
+    if walk.files.is_empty() && problems.is_empty() {
         problems.push(Problem::new(
             dir.display().to_string(),
             0,
@@ -57,47 +56,16 @@ fn check_pack(dir: &Path, library: &Library) -> (usize, Vec<Problem>) {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let sources = files
+    let sources = walk
+        .files
         .into_iter()
-        .map(|(file, text)| BankSource {
-            file,
-            text,
+        .map(|file| BankSource {
+            file: file.path.display().to_string(),
+            text: file.text,
             origin: Origin::Pack(name.clone()),
         })
         .collect();
     let bank = Bank::from_sources(sources, &library.diagram_ids());
     problems.extend(bank.problems().iter().cloned());
     (bank.len(), problems)
-}
-
-fn collect(dir: &Path, files: &mut Vec<(String, String)>, problems: &mut Vec<Problem>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems.push(Problem::new(
-                dir.display().to_string(),
-                0,
-                format!("cannot read: {e}"),
-            ));
-            return;
-        }
-    };
-    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            collect(&p, files, problems);
-        } else if p.extension().is_some_and(|x| x == "md")
-            && p.file_name().is_some_and(|n| n != "README.md")
-        {
-            match std::fs::read_to_string(&p) {
-                Ok(text) => files.push((p.display().to_string(), text)),
-                Err(e) => problems.push(Problem::new(
-                    p.display().to_string(),
-                    0,
-                    format!("cannot read: {e}"),
-                )),
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 //! The whole bank: every question from the compiled-in files and the learner's packs, cross-checked.
 use crate::parse::parse_question;
+use crate::walk::Walker;
 use archdrill_domain::{Origin, Problem, Question};
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -161,46 +162,30 @@ fn parse_all(sources: &[BankSource]) -> Vec<Parsed> {
     })
 }
 
-/// Reads `<dir>/<pack>/**/*.md`. A missing packs folder is normal; an unreadable file is a problem.
+/// Reads `<dir>/<pack>/**/*.md`, each file's pack being the folder it sits in directly under `dir`.
+/// A missing packs folder is normal; anything else the walk meets is a problem.
 fn read_packs(dir: &Path, out: &mut Vec<BankSource>, problems: &mut Vec<Problem>) {
-    let Ok(entries) = fs::read_dir(dir) else {
+    // `symlink_metadata`, so a dangling packs link is reported by the walk rather than ignored.
+    if fs::symlink_metadata(dir).is_err() {
         return;
-    };
-    let mut packs: Vec<_> = entries.flatten().filter(|e| e.path().is_dir()).collect();
-    packs.sort_by_key(|e| e.file_name());
-    for pack in packs {
-        let name = pack.file_name().to_string_lossy().into_owned();
-        let mut files = Vec::new();
-        walk_md(&pack.path(), &mut files);
-        files.sort();
-        for path in files {
-            let shown = path.display().to_string();
-            match fs::read_to_string(&path) {
-                Ok(text) => out.push(BankSource {
-                    file: shown,
-                    text,
-                    origin: Origin::Pack(name.clone()),
-                }),
-                Err(e) => problems.push(Problem::new(shown, 0, format!("cannot read: {e}"))),
-            }
-        }
     }
-}
-
-fn walk_md(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk_md(&p, out);
-        } else if p.extension().is_some_and(|x| x == "md")
-            && p.file_name().is_some_and(|n| n != "README.md")
-        {
-            out.push(p);
-        }
+    // Depth 2: a loose file directly in the packs folder belongs to no pack and is left alone.
+    let walk = Walker::new().min_depth(2).walk(dir);
+    for file in walk.files {
+        let pack = file
+            .relative
+            .components()
+            .next()
+            .map_or_else(String::new, |c| {
+                c.as_os_str().to_string_lossy().into_owned()
+            });
+        out.push(BankSource {
+            file: file.path.display().to_string(),
+            text: file.text,
+            origin: Origin::Pack(pack),
+        });
     }
+    problems.extend(walk.problems);
 }
 
 /// 1-based line holding `"id"` in the array `key` of a file's text (0 if absent).

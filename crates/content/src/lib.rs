@@ -8,10 +8,12 @@ mod parse;
 mod render;
 mod sections;
 pub mod synthetic;
+pub mod walk;
 
 pub use bank::{Bank, BankSource};
 pub use parse::parse_question;
 pub use render::markdown_to_html;
+pub use walk::{read_md_files, MdFile, Walk, Walker, MAX_QUESTION_FILE_BYTES};
 
 /// The question files compiled into the binary: (path relative to the repository, text).
 pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
