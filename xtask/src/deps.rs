@@ -1,4 +1,5 @@
-//! Installing what the build and the tests need: Debian packages, npm packages, tauri-driver.
+//! Installing what the build and the tests need: Debian packages, npm packages, tauri-driver, and
+//! the validators the bank's code examples are checked with.
 use crate::{sh, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -14,18 +15,47 @@ const BUILD_PACKAGES: &[&str] = &[
     "file",
 ];
 const TEST_PACKAGES: &[&str] = &["xvfb", "webkit2gtk-driver", "x11-utils", "imagemagick"];
+/// For the examples test: shellcheck, and the venv module the Python validators are installed with.
+pub const EXAMPLE_PACKAGES: &[&str] = &["shellcheck", "python3-venv"];
+
+/// The Python validators of the examples test, with everything they pull in, at exact versions so
+/// every machine lints the bank the same way. cfn-lint carries its own CloudFormation resource
+/// specification, so a new version can change findings: bump these deliberately.
+const VALIDATORS: &[(&str, &str)] = &[
+    ("cfn-lint", "1.58.0"),
+    ("python-hcl2", "8.1.4"),
+    ("PyYAML", "6.0.3"),
+    ("jsonpatch", "1.48"),
+    ("jsonpointer", "3.12"),
+    ("lark", "1.3.1"),
+    ("mpmath", "1.3.0"),
+    ("networkx", "3.6.1"),
+    ("regex", "2026.11.19"),
+    ("sympy", "1.14.0"),
+    ("typing_extensions", "4.16.0"),
+];
+
+/// The environment variable that tells the examples test where the venv is, and that every
+/// validator is required (so a CI run cannot pass by skipping them).
+pub const VALIDATORS_ENV: &str = "ARCHDRILL_VALIDATORS";
 
 /// Installs missing apt packages when we are root on a Debian-like system; otherwise prints the
 /// exact command and stops.
 pub fn system_packages(for_tests: bool) -> Result {
-    if !cfg!(target_os = "linux") || !Path::new("/usr/bin/dpkg").exists() {
-        return Ok(()); // macOS and Windows ship their webview; nothing to install.
-    }
     let mut wanted: Vec<&str> = BUILD_PACKAGES.to_vec();
     if for_tests {
         wanted.extend(TEST_PACKAGES);
+        wanted.extend(EXAMPLE_PACKAGES);
     }
-    let missing: Vec<&str> = wanted.into_iter().filter(|p| !installed(p)).collect();
+    apt(&wanted)
+}
+
+/// Installs those of `wanted` that dpkg does not list, as root; otherwise prints the command.
+pub fn apt(wanted: &[&str]) -> Result {
+    if !cfg!(target_os = "linux") || !Path::new("/usr/bin/dpkg").exists() {
+        return Ok(()); // macOS and Windows ship their webview; nothing to install.
+    }
+    let missing: Vec<&str> = wanted.iter().copied().filter(|p| !installed(p)).collect();
     if missing.is_empty() {
         return Ok(());
     }
@@ -100,4 +130,59 @@ pub fn native_driver() -> Result<PathBuf> {
     } else {
         Err("WebKitWebDriver is missing (Debian package webkit2gtk-driver)".into())
     }
+}
+
+/// The examples test's Python validators in `.tools/venv` (kept out of git). Skipped when the venv
+/// already holds exactly the pinned versions; a venv left by another Python is rebuilt.
+pub fn example_validators(root: &Path) -> Result<PathBuf> {
+    if !sh::works("shellcheck", &["--version"]) {
+        // apt() installs it on Debian; elsewhere it is one package-manager command away.
+        return Err("shellcheck is missing: install it (Debian: apt-get install shellcheck, macOS: brew install shellcheck, Windows: winget install koalaman.shellcheck)".into());
+    }
+    let venv = root.join(".tools/venv");
+    let bin = venv.join(if cfg!(windows) { "Scripts" } else { "bin" });
+    let python = bin.join(crate::exe("python"));
+    let python = python.to_str().ok_or("non-UTF-8 path")?;
+    let wanted: Vec<String> = VALIDATORS
+        .iter()
+        .map(|(n, v)| format!("{n}=={v}"))
+        .collect();
+    if installed_versions(python).as_ref() == Some(&wanted) {
+        return Ok(venv);
+    }
+    let venv_arg = venv.to_str().ok_or("non-UTF-8 path")?;
+    let python3 = if cfg!(windows) { "python" } else { "python3" };
+    sh::run(root, python3, &["-m", "venv", "--clear", venv_arg])?;
+    let mut args = vec![
+        "-m",
+        "pip",
+        "install",
+        "--no-input",
+        "--disable-pip-version-check",
+    ];
+    args.extend(wanted.iter().map(String::as_str));
+    sh::run(root, python, &args)?;
+    if installed_versions(python).as_ref() != Some(&wanted) {
+        return Err(format!(
+            "{venv_arg} does not hold {} after pip install",
+            wanted.join(" ")
+        ));
+    }
+    Ok(venv)
+}
+
+/// `name==version` of each pinned package as the venv reports it, in VALIDATORS' order; None when
+/// the venv's Python does not run (no venv yet, or its interpreter has gone).
+fn installed_versions(python: &str) -> Option<Vec<String>> {
+    let names: Vec<&str> = VALIDATORS.iter().map(|(n, _)| *n).collect();
+    let script = format!(
+        "import importlib.metadata as m\nfor n in {names:?}:\n    try: print(f'{{n}}=={{m.version(n)}}')\n    except m.PackageNotFoundError: print(n + '==missing')"
+    );
+    let out = Command::new(python).args(["-c", &script]).output().ok()?;
+    out.status.success().then(|| {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect()
+    })
 }

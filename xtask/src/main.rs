@@ -2,6 +2,7 @@
 //!
 //! `cargo xtask run`      install what is missing, build, and open the app
 //! `cargo xtask test`     the whole test suite, as CI runs it
+//! `cargo xtask examples` check the bank's code examples only (`--report FILE` writes the failures)
 //! `cargo xtask bindings` regenerate ui/src/lib/bindings.ts from the Rust commands
 //! `cargo xtask deb`      build the Debian package with the Tauri bundler
 
@@ -19,10 +20,11 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => run(&root),
         Some("test") => test::all(&root),
+        Some("examples") => test::examples(&root, &args[1..]),
         Some("bindings") => bindings(&root),
         Some("deb") => deb(&root),
         _ => {
-            eprintln!("usage: cargo xtask <run|test|bindings|deb>");
+            eprintln!("usage: cargo xtask <run|test|examples|bindings|deb>");
             return ExitCode::from(2);
         }
     };

@@ -21,7 +21,10 @@ pub fn all(root: &Path) -> Result {
             "warnings",
         ],
     )?;
-    sh::run(
+    // The examples test (crates/content/tests/examples.rs) finds the validators through this
+    // variable, which also makes them required: without it, it would only warn that they are missing.
+    let venv = deps::example_validators(root)?;
+    sh::run_env(
         root,
         "cargo",
         &[
@@ -31,6 +34,7 @@ pub fn all(root: &Path) -> Result {
             "archdrill-e2e",
             "--locked",
         ],
+        &[(deps::VALIDATORS_ENV, venv.to_str().ok_or("non-UTF-8 path")?)],
     )?;
     sh::run(
         root,
@@ -69,6 +73,36 @@ pub fn all(root: &Path) -> Result {
     drop(xvfb);
     println!("\nall checks passed");
     Ok(())
+}
+
+/// `cargo xtask examples`: installs the example validators and runs only the examples test, for
+/// content authors; `--report FILE` also writes its failures there, one `file:line: validator:
+/// message` a line.
+pub fn examples(root: &Path, args: &[String]) -> Result {
+    deps::apt(deps::EXAMPLE_PACKAGES)?;
+    let venv = deps::example_validators(root)?;
+    let mut env = vec![(deps::VALIDATORS_ENV, venv.to_str().ok_or("non-UTF-8 path")?)];
+    match args {
+        [] => {}
+        [flag, file] if flag == "--report" => {
+            env.push(("ARCHDRILL_EXAMPLES_REPORT", file.as_str()))
+        }
+        _ => return Err("usage: cargo xtask examples [--report FILE]".into()),
+    }
+    sh::run_env(
+        root,
+        "cargo",
+        &[
+            "test",
+            "--package",
+            "archdrill-content",
+            "--test",
+            "examples",
+            "--",
+            "--nocapture",
+        ],
+        &env,
+    )
 }
 
 /// Content must be our own words: the guides' overlap checker, when the shared folder is beside us.

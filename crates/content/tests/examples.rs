@@ -64,10 +64,10 @@ fn every_example_block_passes_its_validator() {
         Ok(t) => Some(t),
         Err(why) if required => panic!("{}={} is set but: {why}", tools::ENV, venv.display()),
         Err(why) => {
-            eprintln!(
+            shout(&format!(
                 "\n*** EXAMPLE VALIDATORS NOT INSTALLED: {why}.\n*** Only the JSON checks run; \
                  `cargo xtask test` (or `cargo xtask examples`) installs the rest and runs them all.\n"
-            );
+            ));
             None
         }
     };
@@ -107,8 +107,7 @@ fn every_example_block_passes_its_validator() {
             }
         }
     }
-    let summary = summary(blocks.len(), &run);
-    println!("{summary}");
+    shout(&summary(blocks.len(), &run));
     if let Some(path) = std::env::var_os("ARCHDRILL_EXAMPLES_REPORT") {
         let mut text = run.failures.join("\n");
         text.push('\n');
@@ -120,6 +119,13 @@ fn every_example_block_passes_its_validator() {
         run.failures.len(),
         run.failures.join("\n")
     );
+}
+
+/// Writes to the terminal past the test harness's capture, which would hide the output of a
+/// passing test: the uncovered blocks and missing validators must show on every run.
+fn shout(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{text}");
 }
 
 /// Parsing, then the schema check for what the document is; templates wait for cfn-lint.
@@ -257,7 +263,11 @@ fn the_external_validators_reject_broken_examples() {
     let t = match tools::find(&venv) {
         Ok(t) => t,
         Err(why) if required => panic!("{}: {why}", tools::ENV),
-        Err(why) => return eprintln!("*** not run, validators not installed: {why}"),
+        Err(why) => {
+            return shout(&format!(
+                "*** validator self-test not run, validators not installed: {why}"
+            ))
+        }
     };
     let block = |lang: &str, text: &str| Block {
         file: "f.md".into(),

@@ -23,7 +23,11 @@ pub fn venv() -> (PathBuf, bool) {
     match std::env::var_os(ENV) {
         Some(v) => (PathBuf::from(v), true),
         None => (
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.tools/venv"),
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .ancestors()
+                .nth(2)
+                .expect("the crate sits two levels below the workspace root")
+                .join(".tools/venv"),
             false,
         ),
     }
