@@ -72,36 +72,12 @@ fn every_example_block_passes_its_validator() {
         }
     };
     let mut run = Run::default();
-    let mut templates: Vec<&Block> = Vec::new();
-    let mut parse_jobs: Vec<(&str, &Block)> = Vec::new();
-    let mut scripts: Vec<&Block> = Vec::new();
-    for b in &blocks {
-        match b.lang.as_str() {
-            "json" => check_json(b, &mut run, &mut templates),
-            "yaml" | "yml" => parse_jobs.push(("yaml", b)),
-            "hcl" | "terraform" | "tf" => parse_jobs.push(("hcl", b)),
-            "python" | "py" => parse_jobs.push(("python", b)),
-            "bash" | "sh" | "shell" => scripts.push(b),
-            other => run.uncovered.push(format!(
-                "{}:{}: ```{}",
-                b.file,
-                b.fence_line,
-                if other.is_empty() {
-                    "(no language)"
-                } else {
-                    other
-                }
-            )),
-        }
-    }
+    let mut work = route(&blocks, &mut run);
     match &tools {
-        Some(t) => run_external(t, &parse_jobs, &mut templates, &scripts, &mut run),
+        Some(t) => run_external(t, &mut work, &mut run),
         None => {
-            let skipped = parse_jobs
-                .iter()
-                .map(|j| j.1)
-                .chain(templates.iter().copied());
-            for b in skipped.chain(scripts.iter().copied()) {
+            let skipped = work.parse_jobs.iter().map(|j| j.1);
+            for b in skipped.chain(work.templates).chain(work.scripts) {
                 run.not_run
                     .push(format!("{}:{}: ```{}", b.file, b.fence_line, b.lang));
             }
@@ -119,6 +95,36 @@ fn every_example_block_passes_its_validator() {
         run.failures.len(),
         run.failures.join("\n")
     );
+}
+
+/// The blocks waiting for an external validator, by the batch it runs them in.
+#[derive(Default)]
+struct Work<'a> {
+    parse_jobs: Vec<(&'static str, &'a Block)>,
+    templates: Vec<&'a Block>,
+    scripts: Vec<&'a Block>,
+}
+
+/// Sends each block to its validator by language tag; JSON is checked on the spot (serde_json and
+/// the schema checks need nothing installed), the rest waits in `Work`.
+fn route<'a>(blocks: &'a [Block], run: &mut Run) -> Work<'a> {
+    let mut work = Work::default();
+    for b in blocks {
+        match b.lang.as_str() {
+            "json" => check_json(b, run, &mut work.templates),
+            "yaml" | "yml" => work.parse_jobs.push(("yaml", b)),
+            "hcl" | "terraform" | "tf" => work.parse_jobs.push(("hcl", b)),
+            "python" | "py" => work.parse_jobs.push(("python", b)),
+            "bash" | "sh" | "shell" => work.scripts.push(b),
+            "" => run
+                .uncovered
+                .push(format!("{}:{}: ``` (no language)", b.file, b.fence_line)),
+            other => run
+                .uncovered
+                .push(format!("{}:{}: ```{other}", b.file, b.fence_line)),
+        }
+    }
+    work
 }
 
 /// Writes to the terminal past the test harness's capture, which would hide the output of a
@@ -152,15 +158,9 @@ fn check_json<'a>(b: &'a Block, run: &mut Run, templates: &mut Vec<&'a Block>) {
     }
 }
 
-fn run_external<'a>(
-    t: &tools::Tools,
-    parse_jobs: &[(&str, &'a Block)],
-    templates: &mut Vec<&'a Block>,
-    scripts: &[&Block],
-    run: &mut Run,
-) {
-    let parsed = tools::parse_all(t, parse_jobs);
-    for (&(kind, b), p) in parse_jobs.iter().zip(parsed) {
+fn run_external(t: &tools::Tools, work: &mut Work, run: &mut Run) {
+    let parsed = tools::parse_all(t, &work.parse_jobs);
+    for (&(kind, b), p) in work.parse_jobs.iter().zip(parsed) {
         let validator = match kind {
             "yaml" => "yaml",
             "hcl" => "hcl2",
@@ -177,7 +177,7 @@ fn run_external<'a>(
                 .as_array()
                 .is_some_and(|docs| docs.iter().any(json_checks::is_cloudformation))
         {
-            templates.push(b);
+            work.templates.push(b);
         } else if kind == "yaml" && is_resource_fragment(&p.value) {
             // Without the rest of the template cfn-lint reports only its missing !Ref targets.
             run.fragments.push(format!("{}:{}", b.file, b.fence_line));
@@ -188,6 +188,7 @@ fn run_external<'a>(
             run.report(b, dialect, problems);
         }
     }
+    let (templates, scripts) = (&work.templates, &work.scripts);
     report_batch(run, "cfn-lint", templates, tools::cfn_lint(t, templates));
     report_batch(run, "shellcheck", scripts, tools::shellcheck(t, scripts));
 }
