@@ -2,8 +2,10 @@
 //! library crates; each command here is a few lines that call into `archdrill_core`.
 
 mod commands;
+mod maintenance;
 
-use archdrill_core::Archdrill;
+use std::sync::Arc;
+use tauri::Manager;
 use tauri_specta::{collect_commands, collect_events, Builder};
 
 /// The one list of commands: used by the app and by the test that regenerates the TypeScript bindings.
@@ -12,6 +14,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .disable_serde_phases()
         .commands(collect_commands![
+            commands::startup::startup_status,
+            commands::backup::list_backups,
+            commands::backup::backup_now,
+            commands::backup::restore_backup,
             commands::bank::home_summary,
             commands::bank::get_theme,
             commands::bank::set_theme,
@@ -61,27 +67,45 @@ pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
 pub fn run() {
     let builder = specta_builder();
     let data_dir = archdrill_store::default_data_dir();
-    let app = match Archdrill::open(&data_dir) {
-        Ok(app) => app,
-        Err(e) => {
-            eprintln!(
-                "Archdrill cannot open its data in {}: {e}",
-                data_dir.display()
-            );
-            std::process::exit(1);
-        }
-    };
-    let result = tauri::Builder::default()
+    // The window opens whatever happens to the data: a blocked start shows its message there.
+    let (startup, app) = archdrill_core::open_app(&data_dir);
+    let app = app.map(Arc::new);
+    let mut tauri_app = tauri::Builder::default()
+        // A second launch focuses this window instead of opening a second writer of the database.
+        .plugin(tauri_plugin_single_instance::init(|handle, _args, _cwd| {
+            if let Some(w) = handle.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
         .plugin(tauri_plugin_dialog::init())
-        .manage(app)
+        .manage(startup);
+    if let Some(app) = &app {
+        tauri_app = tauri_app.manage(Arc::clone(app));
+    }
+    let result = tauri_app
         .invoke_handler(builder.invoke_handler())
-        .setup(move |app| {
-            builder.mount_events(app);
+        .setup(move |handle| {
+            builder.mount_events(handle);
+            if let Some(app) = app {
+                maintenance::start(app);
+            }
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {
-        eprintln!("Archdrill stopped: {e}");
-        std::process::exit(1);
+        fatal(&format!("Archdrill could not start its window: {e}"));
     }
+}
+
+/// The last resort when there is no window to speak in: a native dialog (and stderr), then exit 1.
+fn fatal(message: &str) {
+    eprintln!("{message}");
+    rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("Archdrill")
+        .set_description(message)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+    std::process::exit(1);
 }

@@ -1,6 +1,7 @@
 //! `archdrill`: the headless command line, for content authors and CI.
 use std::process::ExitCode;
 
+mod backup_cmds;
 mod check;
 mod diagram_cmds;
 
@@ -16,6 +17,10 @@ commands:
                      the drill as the learner sees it (no answers), or its answer key (for authors)
   grade DRILL --answer FILE|-
                      grade a JSON submission and print the result as JSON (schemas: diagrams/README.md)
+  backup             take a verified backup of your progress now (into <data>/backups/)
+  backups            list the backups: file name, time, size, reviews
+  restore BACKUP     replace your progress with a backup (a name from `backups`, or a path);
+                     what is there now is backed up first
   help               show this text
 ";
 
@@ -26,6 +31,9 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     if let Some(code) = diagram_cmds::run(cmd, rest) {
+        return code;
+    }
+    if let Some(code) = backup_cmds::run(cmd, rest) {
         return code;
     }
     match cmd.as_str() {

@@ -21,12 +21,16 @@ pub struct Archdrill {
     pub(crate) search: Mutex<Option<SearchIndex>>,
     pub(crate) store: Mutex<Store>,
     pub(crate) data_dir: PathBuf,
+    /// What start-up recovery did (a damaged database replaced), for the banner.
+    pub(crate) recovery: Option<archdrill_store::Recovery>,
 }
 
 impl Archdrill {
     /// Opens the store in `data_dir` and loads the bank (compiled in, plus `<data_dir>/packs`).
+    /// A damaged database is replaced by the newest good backup (see `recovery_notice`); only a
+    /// database from a newer app and a folder that cannot be written are errors.
     pub fn open(data_dir: &Path) -> Result<Archdrill, AppError> {
-        let store = Store::open_in(data_dir)?;
+        let (store, recovery) = archdrill_store::open_or_recover(data_dir)?;
         let library = Library::load_embedded();
         let bank = Bank::load(Some(&data_dir.join("packs")), &library.diagram_ids());
         Ok(Archdrill {
@@ -35,6 +39,7 @@ impl Archdrill {
             search: Mutex::new(None),
             store: Mutex::new(store),
             data_dir: data_dir.to_path_buf(),
+            recovery,
         })
     }
 

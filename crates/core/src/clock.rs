@@ -7,3 +7,8 @@ pub fn now_ms() -> i64 {
         .map(|d| d.as_millis() as i64)
         .unwrap_or(0)
 }
+
+/// `YYYY-MM-DD HH:MM` in UTC, for the command line.
+pub fn utc_datetime(unix_ms: i64) -> String {
+    archdrill_study::datetime_string(archdrill_study::Now::utc(unix_ms))
+}

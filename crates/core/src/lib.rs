@@ -3,14 +3,18 @@
 
 mod api;
 mod archdrill;
+mod backups;
 mod clock;
 mod drills;
 mod mock;
+mod startup;
 mod study;
 
 pub use api::*;
 pub use archdrill::{search_doc, Archdrill};
-pub use clock::now_ms;
+pub use backups::{BackupRow, RecoveryNotice, RUNNING_BACKUP_EVERY_MS, START_BACKUP_AGE_MS};
+pub use clock::{now_ms, utc_datetime};
 pub use drills::{DiagramSummary, DrillCheck, DrillSummary, ExportFormat};
 pub use mock::*;
+pub use startup::{open_app, Blocked, Startup};
 pub use study::*;

@@ -75,7 +75,7 @@ pub fn list_backups(data_dir: &Path) -> Result<Vec<BackupInfo>, StoreError> {
             });
         }
     }
-    out.sort_by(|a, b| b.created_ms.cmp(&a.created_ms));
+    out.sort_by_key(|b| std::cmp::Reverse(b.created_ms));
     Ok(out)
 }
 
@@ -206,6 +206,18 @@ pub fn to_keep(created: &[i64], now_ms: i64) -> HashSet<i64> {
 }
 
 impl Store {
+    /// Row counts of everything the learner makes (all of it append-only or replaced whole), so equal
+    /// fingerprints mean nothing worth a new backup happened.
+    pub fn fingerprint(&self) -> Result<String, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM review_log) || '/' || (SELECT count(*) FROM review_undo)
+                 || '/' || (SELECT count(*) FROM change_log) || '/' || (SELECT count(*) FROM drill_attempts)
+                 || '/' || (SELECT count(*) FROM mock) || '/' || (SELECT count(*) FROM mock_answer)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Replaces this database's content with the backup's, in place and at once (SQLite's backup API
     /// into the open connection), after backing up what is here now, so a restore can be undone.
     /// Returns that safety backup.

@@ -44,7 +44,7 @@ pub use settings::{
     DEFAULT_NEW_PER_DAY, DEFAULT_RETENTION, RETENTION_RANGE,
 };
 pub use stats::{dashboard, Dashboard, DayCount, TopicStat};
-pub use time::{date_string, Now, DAY_MS};
+pub use time::{date_string, datetime_string, Now, DAY_MS};
 pub use undo::{rebuild_states, undo_last, RebuildReport, UndoOutcome};
 
 /// The card id under which a question is scheduled.

@@ -1,37 +1,40 @@
 //! Diagrams and drills: list, render, play, check, export.
-use super::{dialog::save_path, Res};
-use archdrill_core::{Archdrill, DiagramSummary, DrillCheck, ExportFormat};
+use super::{blocking, dialog::save_path, App, Res};
+use archdrill_core::{DiagramSummary, DrillCheck, ExportFormat};
 use archdrill_diagram::{DrillView, Submission};
 use tauri::{AppHandle, State};
 
 #[tauri::command]
 #[specta::specta]
-pub fn list_diagrams(app: State<'_, Archdrill>) -> Res<Vec<DiagramSummary>> {
-    app.diagrams()
+pub async fn list_diagrams(app: State<'_, App>) -> Res<Vec<DiagramSummary>> {
+    blocking(&app, move |a| a.diagrams()).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn diagram_svg(app: State<'_, Archdrill>, id: String, dark: bool) -> Res<String> {
-    app.diagram_svg(&id, dark)
+pub async fn diagram_svg(app: State<'_, App>, id: String, dark: bool) -> Res<String> {
+    blocking(&app, move |a| a.diagram_svg(&id, dark)).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn get_drill(app: State<'_, Archdrill>, id: String) -> Res<DrillView> {
-    app.drill(&id)
+pub async fn get_drill(app: State<'_, App>, id: String) -> Res<DrillView> {
+    blocking(&app, move |a| a.drill(&id)).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn check_drill(
-    app: State<'_, Archdrill>,
+pub async fn check_drill(
+    app: State<'_, App>,
     id: String,
     submission: Submission,
     duration_ms: f64,
     utc_offset_min: i32,
 ) -> Res<DrillCheck> {
-    app.check_drill(&id, &submission, duration_ms, utc_offset_min)
+    blocking(&app, move |a| {
+        a.check_drill(&id, &submission, duration_ms, utc_offset_min)
+    })
+    .await
 }
 
 /// Asks where to save, then writes the diagram there. Returns the path, or None when cancelled.
@@ -39,7 +42,7 @@ pub fn check_drill(
 #[specta::specta]
 pub async fn export_diagram(
     handle: AppHandle,
-    app: State<'_, Archdrill>,
+    app: State<'_, App>,
     id: String,
     format: ExportFormat,
     dark: bool,
@@ -51,6 +54,7 @@ pub async fn export_diagram(
     let Some(path) = save_path(&handle, &format!("{id}.{ext}"), name, ext).await else {
         return Ok(None);
     };
-    app.export_diagram(&id, format, dark, &path)?;
-    Ok(Some(path.display().to_string()))
+    let shown = path.display().to_string();
+    blocking(&app, move |a| a.export_diagram(&id, format, dark, &path)).await?;
+    Ok(Some(shown))
 }

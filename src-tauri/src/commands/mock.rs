@@ -1,36 +1,36 @@
 //! Mock interviews: start, save answers, history, and export as Markdown.
-use super::{dialog::save_path, Res};
-use archdrill_core::{Archdrill, Mock, MockSettings, MockSummary, MockView};
+use super::{blocking, dialog::save_path, App, Res};
+use archdrill_core::{Mock, MockSettings, MockSummary, MockView};
 use tauri::{AppHandle, State};
 
 #[tauri::command]
 #[specta::specta]
-pub fn start_mock(app: State<'_, Archdrill>, settings: MockSettings) -> Res<MockView> {
-    app.start_mock(&settings)
+pub async fn start_mock(app: State<'_, App>, settings: MockSettings) -> Res<MockView> {
+    blocking(&app, move |a| a.start_mock(&settings)).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn save_mock(app: State<'_, Archdrill>, mock: Mock) -> Res<MockView> {
-    app.save_mock(&mock)
+pub async fn save_mock(app: State<'_, App>, mock: Mock) -> Res<MockView> {
+    blocking(&app, move |a| a.save_mock(&mock)).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn list_mocks(app: State<'_, Archdrill>) -> Res<Vec<MockSummary>> {
-    app.mocks()
+pub async fn list_mocks(app: State<'_, App>) -> Res<Vec<MockSummary>> {
+    blocking(&app, move |a| a.mocks()).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn get_mock(app: State<'_, Archdrill>, id: String) -> Res<MockView> {
-    app.mock(&id)
+pub async fn get_mock(app: State<'_, App>, id: String) -> Res<MockView> {
+    blocking(&app, move |a| a.mock(&id)).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn delete_mock(app: State<'_, Archdrill>, id: String) -> Res<bool> {
-    app.delete_mock(&id)
+pub async fn delete_mock(app: State<'_, App>, id: String) -> Res<bool> {
+    blocking(&app, move |a| a.delete_mock(&id)).await
 }
 
 /// Asks where to save (native dialog), then writes the report there. Returns the path, or None
@@ -39,13 +39,14 @@ pub fn delete_mock(app: State<'_, Archdrill>, id: String) -> Res<bool> {
 #[specta::specta]
 pub async fn export_mock(
     handle: AppHandle,
-    app: State<'_, Archdrill>,
+    app: State<'_, App>,
     id: String,
     utc_offset_min: i32,
 ) -> Res<Option<String>> {
     let Some(path) = save_path(&handle, "mock-interview.md", "Markdown", "md").await else {
         return Ok(None);
     };
-    app.export_mock(&id, &path, utc_offset_min)?;
-    Ok(Some(path.display().to_string()))
+    let shown = path.display().to_string();
+    blocking(&app, move |a| a.export_mock(&id, &path, utc_offset_min)).await?;
+    Ok(Some(shown))
 }

@@ -1,10 +1,10 @@
 //! Spaced-repetition study: the Today queue, the card under review, rating and undo, the dashboard,
 //! study settings and parameter optimisation. `utc_offset_min` is the learner's offset from UTC
 //! (`-new Date().getTimezoneOffset()`): it decides where their "today" ends.
-use super::Res;
+use super::{blocking, App, Res};
 use archdrill_core::{
-    Archdrill, Dashboard, OptimizeReport, Rating, ReviewInput, ReviewOutcome, StudyCard,
-    StudyPrefs, StudyQueue, StudySettingsView, UndoOutcome,
+    Dashboard, OptimizeReport, Rating, ReviewInput, ReviewOutcome, StudyCard, StudyPrefs,
+    StudyQueue, StudySettingsView, UndoOutcome,
 };
 use archdrill_domain::AppError;
 use serde::{Deserialize, Serialize};
@@ -20,58 +20,58 @@ pub struct OptimizeProgress {
 
 #[tauri::command]
 #[specta::specta]
-pub fn study_dashboard(app: State<'_, Archdrill>, utc_offset_min: i32) -> Res<Dashboard> {
-    app.study_dashboard(utc_offset_min)
+pub async fn study_dashboard(app: State<'_, App>, utc_offset_min: i32) -> Res<Dashboard> {
+    blocking(&app, move |a| a.study_dashboard(utc_offset_min)).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn study_queue(app: State<'_, Archdrill>, utc_offset_min: i32) -> Res<StudyQueue> {
-    app.study_queue(utc_offset_min)
+pub async fn study_queue(app: State<'_, App>, utc_offset_min: i32) -> Res<StudyQueue> {
+    blocking(&app, move |a| a.study_queue(utc_offset_min)).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn study_card(
-    app: State<'_, Archdrill>,
+pub async fn study_card(
+    app: State<'_, App>,
     card_id: String,
     utc_offset_min: i32,
 ) -> Res<StudyCard> {
-    app.study_card(&card_id, utc_offset_min)
+    blocking(&app, move |a| a.study_card(&card_id, utc_offset_min)).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn suggest_rating(app: State<'_, Archdrill>, ticked: u32, total: u32) -> Res<Option<Rating>> {
-    Ok(app.suggest_rating(ticked, total))
+pub async fn suggest_rating(app: State<'_, App>, ticked: u32, total: u32) -> Res<Option<Rating>> {
+    blocking(&app, move |a| Ok(a.suggest_rating(ticked, total))).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn record_review(
-    app: State<'_, Archdrill>,
+pub async fn record_review(
+    app: State<'_, App>,
     input: ReviewInput,
     utc_offset_min: i32,
 ) -> Res<ReviewOutcome> {
-    app.record_review(&input, utc_offset_min)
+    blocking(&app, move |a| a.record_review(&input, utc_offset_min)).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn undo_review(app: State<'_, Archdrill>, utc_offset_min: i32) -> Res<Option<UndoOutcome>> {
-    app.undo_review(utc_offset_min)
+pub async fn undo_review(app: State<'_, App>, utc_offset_min: i32) -> Res<Option<UndoOutcome>> {
+    blocking(&app, move |a| a.undo_review(utc_offset_min)).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn get_study_settings(app: State<'_, Archdrill>) -> Res<StudySettingsView> {
-    app.study_settings()
+pub async fn get_study_settings(app: State<'_, App>) -> Res<StudySettingsView> {
+    blocking(&app, move |a| a.study_settings()).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn save_study_settings(app: State<'_, Archdrill>, prefs: StudyPrefs) -> Res<StudySettingsView> {
-    app.save_study_settings(&prefs)
+pub async fn save_study_settings(app: State<'_, App>, prefs: StudyPrefs) -> Res<StudySettingsView> {
+    blocking(&app, move |a| a.save_study_settings(&prefs)).await
 }
 
 /// Training takes seconds of CPU: it runs on a blocking thread, never the main one, and reports
@@ -80,7 +80,7 @@ pub fn save_study_settings(app: State<'_, Archdrill>, prefs: StudyPrefs) -> Res<
 #[specta::specta]
 pub async fn optimize_params(handle: AppHandle) -> Res<OptimizeReport> {
     tauri::async_runtime::spawn_blocking(move || {
-        let app = handle.state::<Archdrill>();
+        let app = handle.state::<App>();
         // A lost progress event only leaves the bar behind; the result still arrives.
         app.optimize_params(|fraction| drop(OptimizeProgress { fraction }.emit(&handle)))
     })

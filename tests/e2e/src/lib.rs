@@ -65,6 +65,11 @@ impl Driver {
 
     /// Starts the app (a new WebDriver session) and waits for its first screen.
     pub async fn launch(&self) -> Res<App> {
+        self.launch_until("nav-home").await
+    }
+
+    /// Starts the app and waits for the element with this test id (a blocked start has no nav).
+    pub async fn launch_until(&self, testid: &str) -> Res<App> {
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
         caps.insert(
@@ -76,7 +81,7 @@ impl Driver {
             .connect(&format!("http://127.0.0.1:{}", self.port))
             .await?;
         let app = App { client };
-        app.wait_testid("nav-home").await?;
+        app.wait_testid(testid).await?;
         Ok(app)
     }
 
@@ -184,4 +189,19 @@ pub async fn eventually<T>(what: &str, mut f: impl FnMut() -> Option<T>) -> Res<
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// Process ids of running copies of the app under test (matched by executable path).
+pub fn app_pids() -> Vec<u32> {
+    let Ok(app) = std::fs::canonicalize(env("ARCHDRILL_APP")) else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == app))
+        .collect()
 }

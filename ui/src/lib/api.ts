@@ -26,6 +26,16 @@ export function describeError(e: AppError): string {
       return `Your progress could not be saved or read (${e.message}). Nothing was lost; try again.`;
     case "io":
       return `A file could not be used: ${e.path} (${e.message}).`;
+    case "diskFull":
+    case "readOnly":
+    case "busy":
+      return e.message;
+    case "damaged":
+      return `Your progress file is damaged (${e.message}). Restart Archdrill: it restores the newest backup and keeps the damaged file.`;
+    case "newerSchema":
+      return `Your progress was saved by a newer Archdrill (version ${e.found}; this one knows ${e.known}). Update Archdrill.`;
+    case "badFile":
+      return `${e.path}: ${e.message}`;
   }
 }
 

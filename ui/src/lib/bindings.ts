@@ -7,6 +7,12 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 
 /** Commands */
 export const commands = {
+	/**  Ready, recovered, or blocked with a full-page message. Touches no database. */
+	startupStatus: () => __TAURI_INVOKE<Startup>("startup_status"),
+	listBackups: () => typedError<BackupRow[], AppError>(__TAURI_INVOKE("list_backups")),
+	backupNow: () => typedError<BackupRow, AppError>(__TAURI_INVOKE("backup_now")),
+	/**  Restores a backup from the list; returns the backup taken of the state before. */
+	restoreBackup: (fileName: string) => typedError<BackupRow, AppError>(__TAURI_INVOKE("restore_backup", { fileName })),
 	homeSummary: (utcOffsetMin: number) => typedError<HomeSummary, AppError>(__TAURI_INVOKE("home_summary", { utcOffsetMin })),
 	getTheme: () => typedError<Theme, AppError>(__TAURI_INVOKE("get_theme")),
 	setTheme: (theme: Theme) => typedError<null, AppError>(__TAURI_INVOKE("set_theme", { theme })),
@@ -61,7 +67,40 @@ export type AppError =
 /**  The local database failed; the message says how. Nothing was half-written. */
 { kind: "storage"; message: string } | 
 /**  Reading or writing a file failed. */
-{ kind: "io"; path: string; message: string };
+{ kind: "io"; path: string; message: string } | 
+/**  The disk is full: the write was rolled back and can be retried once there is space. */
+{ kind: "diskFull"; message: string } | 
+/**  The data folder or database cannot be written (permissions, a read-only disk). */
+{ kind: "readOnly"; message: string } | 
+/**  The database file is damaged; the app recovers from the newest backup at its next start. */
+{ kind: "damaged"; message: string } | 
+/**  The database was written by a newer Archdrill and is left untouched. */
+{ kind: "newerSchema"; found: number; known: number } | 
+/**
+ *  A file given to import (an export, a backup, a sync change file) is not one this app can read;
+ *  `message` says which: damaged, foreign, or from a newer format.
+ */
+{ kind: "badFile"; path: string; message: string } | 
+/**  Something is already running that this needs to wait for (a backup, an import). */
+{ kind: "busy"; message: string };
+
+/**  One backup in the Settings list. */
+export type BackupRow = {
+	/**  The file name inside `<data>/backups/`: what `restore_backup` takes. */
+	fileName: string,
+	/**  Unix ms. */
+	createdAt: number | null,
+	sizeBytes: number | null,
+	/**  Active reviews in it. */
+	reviews: number,
+};
+
+/**  A full-page message: what happened, which file, what to do. */
+export type Blocked = {
+	title: string,
+	message: string,
+	path: string,
+};
 
 /**  A card's scheduling state, for the UI. */
 export type CardStatus = {
@@ -370,6 +409,17 @@ export type QuestionView = {
 
 export type Rating = "again" | "hard" | "good" | "easy";
 
+/**  What start-up recovery did, for the banner on Home. */
+export type RecoveryNotice = {
+	reason: string,
+	/**  Where the damaged files now are. */
+	movedAside: string[],
+	/**  The backup restored (file name and time), or `None` when a new, empty database was made. */
+	restoredFrom: string | null,
+	restoredAt: number | null,
+	restoredReviews: number | null,
+};
+
 /**  What the UI sends when the learner rates a card. */
 export type ReviewInput = {
 	/**  `q:<question id>` or `d:<drill id>`. */
@@ -429,6 +479,14 @@ export type Source = {
 	file: string,
 	firstLine: number,
 	lastLine: number,
+};
+
+export type Startup = {
+	dataDir: string,
+	/**  Set when the database was damaged and has been replaced: the Home banner says so. */
+	recovery: RecoveryNotice | null,
+	/**  Set when nothing can be shown: a database from a newer app, a folder that cannot be written. */
+	blocked: Blocked | null,
 };
 
 export type StudiedFilter = "any" | "studied" | "notStudied";
