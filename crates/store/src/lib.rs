@@ -5,6 +5,7 @@ mod backup;
 mod changes;
 mod db;
 mod error;
+mod exchange;
 mod migrate;
 mod mocks;
 mod notes;
@@ -21,6 +22,7 @@ pub use backup::{
 pub use changes::{ChangeKind, ChangeRecord, LOCAL_PREFIX};
 pub use db::{default_data_dir, Store, DATA_DIR_ENV, DB_FILE};
 pub use error::StoreError;
+pub use exchange::{OwnCursor, OwnRecord, PeerCursor, UndoMark};
 pub use migrate::{migrate, migrate_to, schema_version, MIGRATIONS};
 pub use mocks::{MockAnswerRecord, MockRecord};
 pub use notes::Note;

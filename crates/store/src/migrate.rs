@@ -9,6 +9,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/0003_mocks.sql"),
     include_str!("sql/0004_drill_attempts.sql"),
     include_str!("sql/0005_append_only_and_changes.sql"),
+    include_str!("sql/0006_sync.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<i64, StoreError> {

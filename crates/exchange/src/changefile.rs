@@ -1,0 +1,220 @@
+//! A device's change file in the sync folder: one JSON object per line, `{"v":1,"type":...,"data":...}`,
+//! only ever appended. Reading picks up at the offset where the last read stopped, leaves a torn last
+//! line (a sync engine still copying) for next time, and starts again from the top when the file was
+//! cut or replaced: merging is idempotent, so reading a line twice is harmless.
+use crate::jsonl::{sha256_hex, Line, LineReader, MAX_LINE_BYTES};
+use crate::records::{AttemptLine, ChangeLine, ReviewLine, UndoLine};
+use archdrill_store::{OwnRecord, PeerCursor};
+use serde::{Deserialize, Serialize};
+use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+/// Raised whenever a line type changes shape; a reader skips lines newer than it knows.
+pub const LINE_VERSION: u32 = 1;
+/// At most this much of one file is read per round; the rest is read by the next.
+pub const MAX_READ_BYTES: u64 = 256 * 1024 * 1024;
+
+#[derive(Serialize)]
+struct Out<'a, T> {
+    v: u32,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    data: T,
+}
+
+#[derive(Deserialize)]
+struct Version {
+    v: u64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct In {
+    #[allow(dead_code)] // checked through `Version` first
+    v: u32,
+    #[serde(rename = "type")]
+    kind: String,
+    data: serde_json::Value,
+}
+
+/// One line, with its newline.
+pub fn encode(rec: &OwnRecord) -> Result<Vec<u8>, String> {
+    let put = |kind, data: &dyn erased::Data| data.line(kind);
+    let mut line = match rec {
+        OwnRecord::Review(r) => put("review", &ReviewLine::of(r)?),
+        OwnRecord::Undo(u) => put("undo", &UndoLine::of(u)),
+        OwnRecord::Change(c) => put("change", &ChangeLine::of(c)),
+        OwnRecord::Attempt(a) => put("attempt", &AttemptLine::of(a)),
+    }?;
+    line.push(b'\n');
+    Ok(line)
+}
+
+mod erased {
+    /// Lets `encode` serialize four line types through one closure.
+    pub trait Data {
+        fn line(&self, kind: &str) -> Result<Vec<u8>, String>;
+    }
+
+    impl<T: serde::Serialize> Data for T {
+        fn line(&self, kind: &str) -> Result<Vec<u8>, String> {
+            serde_json::to_vec(&super::Out {
+                v: super::LINE_VERSION,
+                kind,
+                data: self,
+            })
+            .map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// What one line says.
+#[derive(Debug, PartialEq)]
+pub enum Decoded {
+    Record(OwnRecord),
+    /// Written by a newer Archdrill: skipped, not misread.
+    Newer(u64),
+    Bad(String),
+}
+
+pub fn decode(bytes: &[u8]) -> Decoded {
+    let v = match serde_json::from_slice::<Version>(bytes) {
+        Ok(v) => v.v,
+        Err(e) => return Decoded::Bad(format!("not a change line: {e}")),
+    };
+    if v > u64::from(LINE_VERSION) {
+        return Decoded::Newer(v);
+    }
+    if v != u64::from(LINE_VERSION) {
+        return Decoded::Bad(format!("v: {v} is not a version this app knows"));
+    }
+    let line: In = match serde_json::from_slice(bytes) {
+        Ok(l) => l,
+        Err(e) => return Decoded::Bad(e.to_string()),
+    };
+    let rec = match line.kind.as_str() {
+        "review" => data::<ReviewLine, _>(line.data, ReviewLine::check).map(OwnRecord::Review),
+        "undo" => data::<UndoLine, _>(line.data, UndoLine::check).map(OwnRecord::Undo),
+        "change" => data::<ChangeLine, _>(line.data, ChangeLine::check).map(OwnRecord::Change),
+        "attempt" => data::<AttemptLine, _>(line.data, AttemptLine::check).map(OwnRecord::Attempt),
+        other => Err(format!(
+            "type: {other:?} is not review, undo, change or attempt"
+        )),
+    };
+    rec.map_or_else(Decoded::Bad, Decoded::Record)
+}
+
+fn data<L: serde::de::DeserializeOwned, T>(
+    value: serde_json::Value,
+    check: fn(L) -> Result<T, String>,
+) -> Result<T, String> {
+    let line: L = serde_json::from_value(value).map_err(|e| format!("data: {e}"))?;
+    check(line)
+}
+
+/// What reading one device's file found since the last read.
+#[derive(Debug)]
+pub struct PeerRead {
+    pub device: String,
+    pub path: PathBuf,
+    pub records: Vec<OwnRecord>,
+    /// Where the next read starts.
+    pub cursor: PeerCursor,
+    /// Complete lines read this time, good or not.
+    pub lines: usize,
+    /// `file:line: message` for each line that could not be used.
+    pub problems: Vec<String>,
+}
+
+/// Reads what is new in `path` since `cursor` (from the start when there is none, or when the file
+/// no longer matches it).
+pub fn read_peer(
+    path: &Path,
+    device: &str,
+    cursor: Option<&PeerCursor>,
+) -> std::io::Result<PeerRead> {
+    let mut file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    let start = match cursor {
+        Some(c) if still_matches(&mut file, len, c)? => c.clone(),
+        _ => PeerCursor {
+            reader_version: i64::from(LINE_VERSION),
+            ..PeerCursor::default()
+        },
+    };
+    file.seek(SeekFrom::Start(start.offset as u64))?;
+    let mut lines = LineReader::new(BufReader::with_capacity(
+        256 * 1024,
+        file.take(MAX_READ_BYTES),
+    ));
+    let mut out = PeerRead {
+        device: device.to_string(),
+        path: path.to_path_buf(),
+        records: Vec::new(),
+        cursor: start.clone(),
+        lines: 0,
+        problems: Vec::new(),
+    };
+    let mut tail: Option<(u64, Vec<u8>)> = None;
+    loop {
+        let before = lines.consumed();
+        let Some(line) = lines.next_line()? else {
+            break;
+        };
+        let n = start.line + lines.line() as i64;
+        let problem = |m: String| format!("{}:{n}: {m}", path.display());
+        match line {
+            Line::Torn(_) => break,
+            Line::TooLong => {
+                tail = Some((lines.consumed(), Vec::new()));
+                out.problems
+                    .push(problem(format!("over {MAX_LINE_BYTES} bytes; skipped")));
+            }
+            Line::Complete(bytes) => {
+                if !bytes.iter().all(u8::is_ascii_whitespace) {
+                    match decode(&bytes) {
+                        Decoded::Record(r) => out.records.push(r),
+                        Decoded::Newer(v) => out.problems.push(problem(format!(
+                            "written by a newer Archdrill (line version {v}); skipped until this app is updated"
+                        ))),
+                        Decoded::Bad(m) => out.problems.push(problem(m)),
+                    }
+                }
+                let mut whole = bytes;
+                whole.push(b'\n');
+                tail = Some((before, whole));
+            }
+        }
+        out.lines += 1;
+    }
+    // The cursor remembers the last whole line read (empty after an over-long one), to recognise
+    // the file next time.
+    if let Some((at, bytes)) = tail {
+        out.cursor = PeerCursor {
+            offset: start.offset + lines.consumed() as i64,
+            line: start.line + lines.line() as i64,
+            tail_start: start.offset + at as i64,
+            tail_sha256: sha256_hex(&bytes),
+            reader_version: i64::from(LINE_VERSION),
+        };
+    }
+    Ok(out)
+}
+
+/// Whether the file still holds, where the cursor says, the line the last read ended with: if it
+/// shrank or was replaced, it is read again from the start.
+fn still_matches(file: &mut std::fs::File, len: u64, c: &PeerCursor) -> std::io::Result<bool> {
+    if c.reader_version != i64::from(LINE_VERSION)
+        || c.offset < 0
+        || c.tail_start < 0
+        || c.tail_start > c.offset
+        || c.offset as u64 > len
+        || (c.offset - c.tail_start) as usize > MAX_LINE_BYTES + 1
+    {
+        return Ok(false);
+    }
+    let mut tail = vec![0; (c.offset - c.tail_start) as usize];
+    file.seek(SeekFrom::Start(c.tail_start as u64))?;
+    file.read_exact(&mut tail)?;
+    Ok(sha256_hex(&tail) == c.tail_sha256)
+}
