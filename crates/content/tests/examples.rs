@@ -27,7 +27,7 @@ struct Run {
     failing: BTreeMap<&'static str, usize>,
     uncovered: Vec<String>,
     not_run: Vec<String>,
-    /// Blocks that look like part of a template but are not one: parsed, not linted.
+    /// Resources without their template around them, linted with the Resources key added.
     fragments: Vec<String>,
 }
 
@@ -160,6 +160,7 @@ fn check_json<'a>(b: &'a Block, run: &mut Run, templates: &mut Vec<&'a Block>) {
 
 fn run_external(t: &tools::Tools, work: &mut Work, run: &mut Run) {
     let parsed = tools::parse_all(t, &work.parse_jobs);
+    let mut fragments = Vec::new();
     for (&(kind, b), p) in work.parse_jobs.iter().zip(parsed) {
         let validator = match kind {
             "yaml" => "yaml",
@@ -179,8 +180,8 @@ fn run_external(t: &tools::Tools, work: &mut Work, run: &mut Run) {
         {
             work.templates.push(b);
         } else if kind == "yaml" && is_resource_fragment(&p.value) {
-            // Without the rest of the template cfn-lint reports only its missing !Ref targets.
             run.fragments.push(format!("{}:{}", b.file, b.fence_line));
+            fragments.push(as_template(b));
         }
         if kind == "hcl" {
             let (dialect, problems) = hcl::check(b, &p.value);
@@ -188,9 +189,36 @@ fn run_external(t: &tools::Tools, work: &mut Work, run: &mut Run) {
             run.report(b, dialect, problems);
         }
     }
-    let (templates, scripts) = (&work.templates, &work.scripts);
-    report_batch(run, "cfn-lint", templates, tools::cfn_lint(t, templates));
+    let whole = work.templates.len();
+    let mut templates = work.templates.clone();
+    templates.extend(&fragments);
+    let mut found = tools::cfn_lint(t, &templates);
+    found
+        .retain(|(i, _, msg)| *i < whole || !OUTSIDE_REFERENCES.iter().any(|r| msg.starts_with(r)));
+    report_batch(run, "cfn-lint", &templates, found);
+    let scripts = &work.scripts;
     report_batch(run, "shellcheck", scripts, tools::shellcheck(t, scripts));
+}
+
+/// cfn-lint's rules for a Ref (E1020) or GetAtt (E1010) to an unknown resource: in a fragment they
+/// fire for every resource the rest of the template would hold, so only there they are dropped.
+const OUTSIDE_REFERENCES: [&str; 2] = ["E1010 ", "E1020 "];
+
+/// A fragment as the `Resources` of a template, one line down, so cfn-lint checks its resource
+/// types and properties and its findings still point at the fragment's own lines.
+fn as_template(b: &Block) -> Block {
+    let mut text = String::from("Resources:\n");
+    for line in b.text.lines() {
+        text.push_str("  ");
+        text.push_str(line);
+        text.push('\n');
+    }
+    Block {
+        file: b.file.clone(),
+        fence_line: b.fence_line - 1,
+        lang: "yaml".into(),
+        text,
+    }
 }
 
 /// Resources without their template: `LogicalId: {Type: AWS::…}` at the top level.
@@ -235,7 +263,7 @@ fn summary(total: usize, run: &Run) -> String {
     if !run.fragments.is_empty() {
         let _ = writeln!(
             s,
-            "\n{} CloudFormation resource fragment(s), parsed as YAML but not linted (not a whole template):",
+            "\n{} CloudFormation resource fragment(s), linted as a template's Resources (references to resources outside them unchecked):",
             run.fragments.len()
         );
         for f in &run.fragments {
@@ -309,6 +337,20 @@ fn the_external_validators_reject_broken_examples() {
     );
     let found = tools::cfn_lint(&t, &[&template]);
     assert!(found.iter().any(|f| f.1 == 4), "{found:?}");
+
+    // A fragment's findings land on its own lines: line 4 is the misspelt property.
+    let fragment = block(
+        "yaml",
+        "Alarm:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Threshhold: 5\n",
+    );
+    let wrapped = as_template(&fragment);
+    let found = tools::cfn_lint(&t, &[&wrapped]);
+    assert!(
+        found
+            .iter()
+            .any(|f| wrapped.file_line(f.1) == fragment.file_line(4)),
+        "{found:?}"
+    );
 
     let script = block("bash", "dir=$1\ncd $dir\n");
     let found = tools::shellcheck(&t, &[&script]);
