@@ -4,6 +4,7 @@ use std::process::ExitCode;
 mod backup_cmds;
 mod check;
 mod diagram_cmds;
+mod exchange_cmds;
 
 const USAGE: &str = "\
 usage: archdrill <command> [args]
@@ -21,6 +22,12 @@ commands:
   backups            list the backups: file name, time, size, reviews
   restore BACKUP     replace your progress with a backup (a name from `backups`, or a path);
                      what is there now is backed up first
+  export FILE        write all your progress (reviews, notes, bookmarks, settings, mocks, drill
+                     attempts) to one portable file (format: crates/exchange/README.md)
+  import FILE        merge an export into your progress; importing twice changes nothing
+  sync [--folder DIR]
+                     one round with the sync folder (set it first with --folder): append this
+                     computer's new changes, merge the other computers'; prints a JSON report
   help               show this text
 ";
 
@@ -34,6 +41,9 @@ fn main() -> ExitCode {
         return code;
     }
     if let Some(code) = backup_cmds::run(cmd, rest) {
+        return code;
+    }
+    if let Some(code) = exchange_cmds::run(cmd, rest) {
         return code;
     }
     match cmd.as_str() {
