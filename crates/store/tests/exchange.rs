@@ -65,8 +65,8 @@ fn merging_is_a_union_by_id_and_merging_twice_adds_nothing() {
         review_id: reviews[1].id.clone(),
         undone_at: T0 + 5,
     };
-    assert_eq!(s.merge_undos(&[undo.clone()]).unwrap(), (1, 0));
-    assert_eq!(s.merge_undos(&[undo.clone()]).unwrap(), (0, 0));
+    assert_eq!(s.merge_undos(std::slice::from_ref(&undo)).unwrap(), (1, 0));
+    assert_eq!(s.merge_undos(std::slice::from_ref(&undo)).unwrap(), (0, 0));
     assert_eq!(s.undo_marks().unwrap(), vec![undo]);
 
     let a = attempt(T0);
@@ -83,7 +83,7 @@ fn merging_is_a_union_by_id_and_merging_twice_adds_nothing() {
         minutes_per_answer: 3,
         answers: vec![],
     };
-    assert_eq!(s.merge_mocks(&[mock.clone()]).unwrap(), 1);
+    assert_eq!(s.merge_mocks(std::slice::from_ref(&mock)).unwrap(), 1);
     let mut later = mock.clone();
     later.finished_at = Some(T0 + 9);
     assert_eq!(
@@ -103,7 +103,7 @@ fn an_undo_that_arrives_before_its_review_waits_for_it() {
         review_id: r.id.clone(),
         undone_at: T0 + 1,
     };
-    assert_eq!(s.merge_undos(&[undo.clone()]).unwrap(), (0, 1));
+    assert_eq!(s.merge_undos(std::slice::from_ref(&undo)).unwrap(), (0, 1));
     assert!(s.undo_marks().unwrap().is_empty());
     s.merge_reviews(&[r], |_| {}).unwrap();
     assert_eq!(s.merge_undos(&[]).unwrap(), (1, 0));
