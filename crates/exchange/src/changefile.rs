@@ -6,6 +6,7 @@ use crate::jsonl::{sha256_hex, Line, LineReader, MAX_LINE_BYTES};
 use crate::records::{AttemptLine, ChangeLine, ReviewLine, UndoLine};
 use archdrill_store::{OwnRecord, PeerCursor};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
@@ -22,19 +23,15 @@ struct Out<'a, T> {
     data: T,
 }
 
+/// A line's envelope. Everything but `v` is kept raw, so that a newer line of any shape is still
+/// recognised as newer (and skipped) rather than reported as malformed.
 #[derive(Deserialize)]
-struct Version {
+struct In<'a> {
     v: u64,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct In {
-    #[allow(dead_code)] // checked through `Version` first
-    v: u32,
-    #[serde(rename = "type")]
-    kind: String,
-    data: serde_json::Value,
+    #[serde(rename = "type", borrow)]
+    kind: Option<&'a RawValue>,
+    #[serde(borrow)]
+    data: Option<&'a RawValue>,
 }
 
 /// One line, with its newline.
@@ -78,37 +75,38 @@ pub enum Decoded {
 }
 
 pub fn decode(bytes: &[u8]) -> Decoded {
-    let v = match serde_json::from_slice::<Version>(bytes) {
-        Ok(v) => v.v,
-        Err(e) => return Decoded::Bad(format!("not a change line: {e}")),
-    };
-    if v > u64::from(LINE_VERSION) {
-        return Decoded::Newer(v);
-    }
-    if v != u64::from(LINE_VERSION) {
-        return Decoded::Bad(format!("v: {v} is not a version this app knows"));
-    }
     let line: In = match serde_json::from_slice(bytes) {
         Ok(l) => l,
-        Err(e) => return Decoded::Bad(e.to_string()),
+        Err(e) => return Decoded::Bad(format!("not a change line: {e}")),
     };
-    let rec = match line.kind.as_str() {
-        "review" => data::<ReviewLine, _>(line.data, ReviewLine::check).map(OwnRecord::Review),
-        "undo" => data::<UndoLine, _>(line.data, UndoLine::check).map(OwnRecord::Undo),
-        "change" => data::<ChangeLine, _>(line.data, ChangeLine::check).map(OwnRecord::Change),
-        "attempt" => data::<AttemptLine, _>(line.data, AttemptLine::check).map(OwnRecord::Attempt),
-        other => Err(format!(
-            "type: {other:?} is not review, undo, change or attempt"
+    if line.v > u64::from(LINE_VERSION) {
+        return Decoded::Newer(line.v);
+    }
+    if line.v != u64::from(LINE_VERSION) {
+        return Decoded::Bad(format!("v: {} is not a version this app knows", line.v));
+    }
+    let (Some(kind), Some(data)) = (line.kind, line.data) else {
+        return Decoded::Bad("a line needs a type and data".into());
+    };
+    let data = data.get();
+    let rec = match serde_json::from_str::<&str>(kind.get()) {
+        Ok("review") => parse(data, ReviewLine::check).map(OwnRecord::Review),
+        Ok("undo") => parse(data, UndoLine::check).map(OwnRecord::Undo),
+        Ok("change") => parse(data, ChangeLine::check).map(OwnRecord::Change),
+        Ok("attempt") => parse(data, AttemptLine::check).map(OwnRecord::Attempt),
+        _ => Err(format!(
+            "type: {} is not review, undo, change or attempt",
+            kind.get()
         )),
     };
     rec.map_or_else(Decoded::Bad, Decoded::Record)
 }
 
-fn data<L: serde::de::DeserializeOwned, T>(
-    value: serde_json::Value,
+fn parse<'a, L: Deserialize<'a>, T>(
+    data: &'a str,
     check: fn(L) -> Result<T, String>,
 ) -> Result<T, String> {
-    let line: L = serde_json::from_value(value).map_err(|e| format!("data: {e}"))?;
+    let line: L = serde_json::from_str(data).map_err(|e| format!("data: {e}"))?;
     check(line)
 }
 

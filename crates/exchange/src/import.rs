@@ -196,7 +196,7 @@ pub fn apply_bundle(
     progress: &mut dyn FnMut(f64),
 ) -> Result<MergeCounts, ExchangeError> {
     let total = b.reviews.len().max(1) as f64;
-    store.transact(|s| {
+    store.with_bulk_merge(|s| {
         let mut c = MergeCounts {
             reviews: s.merge_reviews(&b.reviews, |n| progress(0.8 * n as f64 / total))?,
             ..MergeCounts::default()

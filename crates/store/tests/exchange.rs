@@ -194,3 +194,21 @@ fn cursors_are_kept_per_folder_and_device() {
     assert_eq!(s.peer_cursor("/sync", "DEV").unwrap(), Some(peer));
     assert_eq!(s.peer_cursor("/sync", "OTHER").unwrap(), None);
 }
+
+#[test]
+fn a_bulk_merge_queues_exactly_the_rows_it_added() {
+    let (_d, mut s) = store();
+    let known = rec(T0, "q:a");
+    s.with_peer_merge(|s| s.merge_reviews(std::slice::from_ref(&known), |_| {}))
+        .unwrap();
+    let new = rec(T0 + 1, "q:b");
+    s.with_bulk_merge(|s| {
+        s.merge_reviews(&[known.clone(), new.clone()], |_| {})?;
+        s.merge_attempts(&[attempt(T0 + 2)])
+    })
+    .unwrap();
+    let queued = outbox(&s);
+    assert_eq!(queued.len(), 2, "{queued:?}");
+    assert_eq!(queued[0], OwnRecord::Review(new));
+    assert!(matches!(&queued[1], OwnRecord::Attempt(_)));
+}
