@@ -103,21 +103,17 @@ struct Counted<'a, W: Write> {
 }
 
 impl<W: Write> Counted<'_, W> {
-    fn put(&mut self, value: &impl Serialize) -> Result<(), String> {
+    fn put(&mut self, value: &impl Serialize) -> std::io::Result<()> {
         self.line.clear();
-        serde_json::to_writer(&mut self.line, value).map_err(|e| e.to_string())?;
+        serde_json::to_writer(&mut self.line, value)?;
         self.line.push(b'\n');
-        self.out.write_all(&self.line).map_err(|e| e.to_string())?;
+        self.out.write_all(&self.line)?;
         self.hasher.update(&self.line);
         self.bytes += self.line.len() as u64;
         self.lines += 1;
         Ok(())
     }
 }
-
-/// Converts one database row to its line, and checks it as an import would: an export never holds a
-/// line its own import refuses.
-type ToLine<'a, T, L> = &'a dyn Fn(&T) -> Result<L, String>;
 
 struct Progress<'a> {
     done: usize,
@@ -134,17 +130,40 @@ impl Progress<'_> {
     }
 }
 
-fn write_file<T, L: Serialize + Clone, W: Write + std::io::Seek>(
-    zip: &mut zip::ZipWriter<W>,
+type Zip = zip::ZipWriter<std::io::BufWriter<std::fs::File>>;
+
+/// Where the archive is being written, for error messages.
+struct Target<'a> {
+    path: &'a Path,
+}
+
+impl Target<'_> {
+    fn io(&self, e: impl Into<std::io::Error>) -> ExchangeError {
+        ExchangeError::io(self.path, e.into())
+    }
+
+    fn zip(&self, e: zip::result::ZipError) -> ExchangeError {
+        ExchangeError::io(self.path, std::io::Error::other(e))
+    }
+}
+
+fn deflated() -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)
+}
+
+/// Writes one JSON Lines file. `to_line` converts a database row and checks the line as an import
+/// would, so an export never holds a line its own import refuses; a row that fails is a database
+/// problem (Corrupt), not the export file's.
+fn write_file<T, L: Serialize>(
+    zip: &mut Zip,
+    target: &Target<'_>,
     name: &str,
     rows: &[T],
-    to_line: ToLine<'_, T, L>,
-    check: &dyn Fn(L) -> Result<(), String>,
+    to_line: impl Fn(&T) -> Result<L, String>,
     progress: &mut Progress<'_>,
-) -> Result<FileEntry, String> {
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file(name, options).map_err(|e| e.to_string())?;
+) -> Result<FileEntry, ExchangeError> {
+    zip.start_file(name, deflated())
+        .map_err(|e| target.zip(e))?;
     let mut out = Counted {
         out: zip,
         hasher: sha2::Sha256::new(),
@@ -153,9 +172,10 @@ fn write_file<T, L: Serialize + Clone, W: Write + std::io::Seek>(
         line: Vec::new(),
     };
     for (i, row) in rows.iter().enumerate() {
-        let line = to_line(row).map_err(|e| format!("{name} line {}: {e}", i + 1))?;
-        check(line.clone()).map_err(|e| format!("{name} line {}: {e}", i + 1))?;
-        out.put(&line)?;
+        let line = to_line(row).map_err(|e| ExchangeError::Corrupt {
+            message: format!("{name} line {}: {e}", i + 1),
+        })?;
+        out.put(&line).map_err(|e| target.io(e))?;
         progress.tick();
     }
     Ok(FileEntry {
@@ -166,6 +186,61 @@ fn write_file<T, L: Serialize + Clone, W: Write + std::io::Seek>(
     })
 }
 
+/// A line checked as an import will check it.
+fn checked<L: Clone, T>(line: L, check: fn(L) -> Result<T, String>) -> Result<L, String> {
+    check(line.clone()).map(|_| line)
+}
+
+fn write_entries(
+    zip: &mut Zip,
+    target: &Target<'_>,
+    snap: &Snapshot,
+    p: &mut Progress<'_>,
+) -> Result<Vec<FileEntry>, ExchangeError> {
+    Ok(vec![
+        write_file(
+            zip,
+            target,
+            manifest::REVIEWS,
+            &snap.reviews,
+            |r| checked(ReviewLine::of(r)?, ReviewLine::check),
+            p,
+        )?,
+        write_file(
+            zip,
+            target,
+            manifest::UNDOS,
+            &snap.undos,
+            |u| checked(UndoLine::of(u), UndoLine::check),
+            p,
+        )?,
+        write_file(
+            zip,
+            target,
+            manifest::CHANGES,
+            &snap.changes,
+            |c| checked(ChangeLine::of(c), ChangeLine::check),
+            p,
+        )?,
+        write_file(
+            zip,
+            target,
+            manifest::MOCKS,
+            &snap.mocks,
+            |m| checked(MockLine::of(m)?, MockLine::check),
+            p,
+        )?,
+        write_file(
+            zip,
+            target,
+            manifest::ATTEMPTS,
+            &snap.attempts,
+            |a| checked(AttemptLine::of(a), AttemptLine::check),
+            p,
+        )?,
+    ])
+}
+
 fn write_archive(
     snap: &Snapshot,
     path: &Path,
@@ -173,79 +248,32 @@ fn write_archive(
     created_at: i64,
     report: &mut dyn FnMut(f64),
 ) -> Result<ExportSummary, ExchangeError> {
-    let file = std::fs::File::create(path).map_err(|e| ExchangeError::io(path, e))?;
+    let target = Target { path };
+    let file = std::fs::File::create(path).map_err(|e| target.io(e))?;
     let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
     let mut progress = Progress {
         done: 0,
         total: snap.total(),
         report,
     };
-    let p = &mut progress;
-    // A row that fails its check is a database problem, not the export file's.
-    let entries = (|| {
-        Ok::<_, String>(vec![
-            write_file(
-                &mut zip,
-                manifest::REVIEWS,
-                &snap.reviews,
-                &ReviewLine::of,
-                &|l| l.check().map(drop),
-                p,
-            )?,
-            write_file(
-                &mut zip,
-                manifest::UNDOS,
-                &snap.undos,
-                &|u| Ok(UndoLine::of(u)),
-                &|l| l.check().map(drop),
-                p,
-            )?,
-            write_file(
-                &mut zip,
-                manifest::CHANGES,
-                &snap.changes,
-                &|c| Ok(ChangeLine::of(c)),
-                &|l| l.check().map(drop),
-                p,
-            )?,
-            write_file(
-                &mut zip,
-                manifest::MOCKS,
-                &snap.mocks,
-                &MockLine::of,
-                &|l| l.check().map(drop),
-                p,
-            )?,
-            write_file(
-                &mut zip,
-                manifest::ATTEMPTS,
-                &snap.attempts,
-                &|a| Ok(AttemptLine::of(a)),
-                &|l| l.check().map(drop),
-                p,
-            )?,
-        ])
-    })()
-    .map_err(|message| ExchangeError::Corrupt { message })?;
     let manifest = Manifest {
         format: manifest::FORMAT.to_string(),
         format_version: manifest::FORMAT_VERSION,
         app_version: app_version.to_string(),
         created_at,
-        files: entries,
+        files: write_entries(&mut zip, &target, snap, &mut progress)?,
     };
-    let io = |e: std::io::Error| ExchangeError::io(path, e);
-    let zip_io = |e: zip::result::ZipError| ExchangeError::io(path, std::io::Error::other(e));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file(manifest::MANIFEST, options)
-        .map_err(zip_io)?;
-    let json = serde_json::to_vec_pretty(&manifest).map_err(|e| io(std::io::Error::other(e)))?;
-    zip.write_all(&json).map_err(io)?;
-    let buffered = zip.finish().map_err(zip_io)?;
-    let file = buffered.into_inner().map_err(|e| io(e.into_error()))?;
-    file.sync_all().map_err(io)?;
+    zip.start_file(manifest::MANIFEST, deflated())
+        .map_err(|e| target.zip(e))?;
+    let json = serde_json::to_vec_pretty(&manifest).map_err(|e| target.io(e))?;
+    zip.write_all(&json).map_err(|e| target.io(e))?;
+    let buffered = zip.finish().map_err(|e| target.zip(e))?;
+    let file = buffered
+        .into_inner()
+        .map_err(|e| target.io(e.into_error()))?;
+    // Durable before it is renamed into place: a crash never leaves a named but empty export.
+    file.sync_all().map_err(|e| target.io(e))?;
     let lines = [0, 1, 2, 3, 4].map(|i| manifest.files[i].lines);
-    let bytes = file.metadata().map_err(io)?.len();
+    let bytes = file.metadata().map_err(|e| target.io(e))?.len();
     Ok(ExportSummary { lines, bytes })
 }

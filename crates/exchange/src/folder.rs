@@ -138,6 +138,8 @@ pub fn finish(
             at: now_ms,
             ..SyncReport::default()
         };
+        // Appended before the merge: if the transaction then fails, the cursor is not saved and the
+        // same lines are appended again next round, which readers merge as the no-ops they are.
         report.lines_written = append_own(s, plan, &mut report.problems)?;
         let mut problems = gathered.problems;
         let settings_changed = merge(s, plan, gathered.reads, &mut report, &mut problems)?;

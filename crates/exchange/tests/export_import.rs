@@ -151,14 +151,34 @@ fn fix_manifest(entries: &mut [(String, Vec<u8>)]) {
     *manifest = serde_json::to_vec(&m).unwrap();
 }
 
-#[test]
-fn damaged_foreign_newer_and_altered_files_are_each_refused_with_their_own_message() {
+/// A good export, and a database with a review of its own to import into.
+struct Setup {
+    _dirs: [tempfile::TempDir; 2],
+    files: tempfile::TempDir,
+    good: PathBuf,
+    b: Store,
+}
+
+fn setup() -> Setup {
     let (a_dir, b_dir, files) = (tmp(), tmp(), tmp());
     let mut a = Store::open_in(a_dir.path()).unwrap();
     populate(&mut a);
     let good = export(&a, files.path());
     let mut b = Store::open_in(b_dir.path()).unwrap();
     review(&mut b, "q:mine", archdrill_study::Rating::Good, T0);
+    Setup {
+        _dirs: [a_dir, b_dir],
+        files,
+        good,
+        b,
+    }
+}
+
+#[test]
+fn damaged_foreign_and_newer_archives_are_each_refused_with_their_own_message() {
+    let Setup {
+        files, good, mut b, ..
+    } = setup();
     let at = |name: &str| files.path().join(name);
 
     std::fs::write(at("noise.zip"), b"this is not a zip at all").unwrap();
@@ -200,6 +220,15 @@ fn damaged_foreign_newer_and_altered_files_are_each_refused_with_their_own_messa
         "{m}"
     );
 
+    assert_eq!(b.review_log_len().unwrap(), 1);
+}
+
+#[test]
+fn altered_cut_and_malformed_files_inside_an_archive_are_refused_naming_file_and_line() {
+    let Setup {
+        files, good, mut b, ..
+    } = setup();
+    let at = |name: &str| files.path().join(name);
     rezip(&good, &at("altered.zip"), |e| {
         replace(
             entry(e, "reviews.jsonl"),
@@ -242,4 +271,26 @@ fn damaged_foreign_newer_and_altered_files_are_each_refused_with_their_own_messa
     // The good file still imports after all that.
     import_file(&mut b, &good, |_| {}).unwrap();
     assert_eq!(b.review_log_len().unwrap(), 16);
+}
+
+#[test]
+fn a_malformed_row_in_the_database_stops_the_export_and_leaves_no_file() {
+    let (dir, files) = (tmp(), tmp());
+    let mut s = Store::open_in(dir.path()).unwrap();
+    populate(&mut s);
+    let mut bad = s.all_attempts().unwrap()[0].clone();
+    bad.id = archdrill_domain::new_ulid(T0 + 50);
+    bad.submission_json = "{not json".into();
+    s.record_attempt(&bad).unwrap();
+    let path = files.path().join("out.zip");
+    let err = export_file(&s, &path, "0.1.0", T0, |_| {}).unwrap_err();
+    assert!(
+        matches!(&err, ExchangeError::Corrupt { message } if message.contains("attempts.jsonl line 2: submission")),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_dir(files.path()).unwrap().count(),
+        0,
+        "no file, not even a partial one"
+    );
 }
