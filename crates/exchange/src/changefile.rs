@@ -118,8 +118,9 @@ pub struct PeerRead {
     pub records: Vec<OwnRecord>,
     /// Where the next read starts.
     pub cursor: PeerCursor,
-    /// Complete lines read this time, good or not.
+    /// Complete lines read this time, good or not, and their bytes.
     pub lines: usize,
+    pub bytes: u64,
     /// `file:line: message` for each line that could not be used.
     pub problems: Vec<String>,
 }
@@ -151,6 +152,7 @@ pub fn read_peer(
         records: Vec::new(),
         cursor: start.clone(),
         lines: 0,
+        bytes: 0,
         problems: Vec::new(),
     };
     let mut tail: Option<(u64, Vec<u8>)> = None;
@@ -185,6 +187,7 @@ pub fn read_peer(
         }
         out.lines += 1;
     }
+    out.bytes = lines.consumed();
     // The cursor remembers the last whole line read (empty after an over-long one), to recognise
     // the file next time.
     if let Some((at, bytes)) = tail {

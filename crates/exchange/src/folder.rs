@@ -112,9 +112,17 @@ pub fn gather(plan: &Plan) -> Gathered {
         reads: Vec::new(),
         problems: Vec::new(),
     };
+    // What one round holds in memory is capped across files too; the rest is read next round.
+    let mut budget = crate::changefile::MAX_READ_BYTES;
     for (device, path, cursor) in &plan.peers {
+        if budget == 0 {
+            break;
+        }
         match read_peer(path, device, cursor.as_ref()) {
-            Ok(read) => g.reads.push(read),
+            Ok(read) => {
+                budget = budget.saturating_sub(read.bytes);
+                g.reads.push(read);
+            }
             Err(e) => g
                 .problems
                 .push(format!("{}: cannot read: {e}", path.display())),
