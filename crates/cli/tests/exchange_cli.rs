@@ -151,6 +151,14 @@ fn sync_moves_reviews_and_notes_between_two_data_folders() {
         "{}",
         text(&out.stderr)
     );
+    let missing = none.path().join("not-there");
+    let out = archdrill(
+        none.path(),
+        &["sync", "--folder", missing.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("does not exist or is not a folder"), "{err}");
 }
 
 fn tempdir() -> tempfile::TempDir {
