@@ -2,6 +2,7 @@
 //! with a throwaway data folder. `cargo xtask test` builds the app and sets the environment:
 //! ARCHDRILL_APP (the binary), TAURI_DRIVER, NATIVE_DRIVER and DISPLAY (an Xvfb screen).
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::net::TcpListener;
@@ -204,4 +205,60 @@ pub fn app_pids() -> Vec<u32> {
         .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
         .filter(|pid| std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == app))
         .collect()
+}
+
+/// Presses and releases one key on whatever has focus, as a person would.
+pub async fn press(app: &App, key: char) -> Res {
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    app.client.perform_actions(keys).await?;
+    Ok(())
+}
+
+/// Waits until the attribute of the element with this test id satisfies `ok`.
+pub async fn wait_attr(app: &App, id: &str, attr: &str, ok: impl Fn(&str) -> bool) -> Res<String> {
+    let start = Instant::now();
+    loop {
+        let v = app
+            .wait_testid(id)
+            .await?
+            .attr(attr)
+            .await?
+            .unwrap_or_default();
+        if ok(&v) {
+            return Ok(v);
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            return Err(format!("{id}[{attr}] is still {v:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+pub async fn card_id(app: &App) -> Res<String> {
+    wait_attr(app, "review-card", "data-card-id", |v| !v.is_empty()).await
+}
+
+/// Reveals the answer with Space, ticks points with letters, rates with a digit, and waits for the
+/// next card (or the done state). Returns the card's id.
+pub async fn review(app: &App, letters: &str, rating: char) -> Res<String> {
+    let id = card_id(app).await?;
+    press(app, ' ').await?;
+    app.wait_testid("review-answer").await?;
+    for (k, letter) in letters.chars().enumerate() {
+        press(app, letter).await?;
+        let point = app.wait_testid(&format!("rubric-point-{k}")).await?;
+        let start = Instant::now();
+        while point.prop("checked").await?.as_deref() != Some("true") {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "{letter} did not tick point {k}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+    press(app, rating).await?;
+    wait_attr(app, "review-card", "data-card-id", |v| v != id).await?;
+    Ok(id)
 }

@@ -1,68 +1,11 @@
 //! Reviewing by keyboard only: three questions rated, one undone, the app restarted; the queue, the
 //! counts and the SQLite rows are right, and the stored intervals are exactly what FSRS gives. Also a
 //! short mock interview from setup to the saved summary.
-use archdrill_e2e::{eventually, App, Driver, Res};
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use archdrill_e2e::{card_id, eventually, press, review, wait_attr, App, Driver, Res};
 use fsrs::{MemoryState, FSRS};
 use std::time::{Duration, Instant};
 
 const DAY_MS: i64 = 86_400_000;
-
-/// Presses and releases one key on whatever has focus, as a person would.
-async fn press(app: &App, key: char) -> Res {
-    let keys = KeyActions::new("keyboard".into())
-        .then(KeyAction::Down { value: key })
-        .then(KeyAction::Up { value: key });
-    app.client.perform_actions(keys).await?;
-    Ok(())
-}
-
-/// Waits until the attribute of the element with this test id satisfies `ok`.
-async fn wait_attr(app: &App, id: &str, attr: &str, ok: impl Fn(&str) -> bool) -> Res<String> {
-    let start = Instant::now();
-    loop {
-        let v = app
-            .wait_testid(id)
-            .await?
-            .attr(attr)
-            .await?
-            .unwrap_or_default();
-        if ok(&v) {
-            return Ok(v);
-        }
-        if start.elapsed() > Duration::from_secs(20) {
-            return Err(format!("{id}[{attr}] is still {v:?}").into());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-async fn card_id(app: &App) -> Res<String> {
-    wait_attr(app, "review-card", "data-card-id", |v| !v.is_empty()).await
-}
-
-/// Reveals the answer with Space, ticks points with letters, rates with a digit, and waits for the
-/// next card (or the done state). Returns the card's id.
-async fn review(app: &App, letters: &str, rating: char) -> Res<String> {
-    let id = card_id(app).await?;
-    press(app, ' ').await?;
-    app.wait_testid("review-answer").await?;
-    for (k, letter) in letters.chars().enumerate() {
-        press(app, letter).await?;
-        let point = app.wait_testid(&format!("rubric-point-{k}")).await?;
-        let start = Instant::now();
-        while point.prop("checked").await?.as_deref() != Some("true") {
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "{letter} did not tick point {k}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-    press(app, rating).await?;
-    wait_attr(app, "review-card", "data-card-id", |v| v != id).await?;
-    Ok(id)
-}
 
 struct Row {
     card: String,
