@@ -18,6 +18,12 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::backup::list_backups,
             commands::backup::backup_now,
             commands::backup::restore_backup,
+            commands::exchange::export_data,
+            commands::exchange::import_data,
+            commands::exchange::sync_status,
+            commands::exchange::choose_sync_folder,
+            commands::exchange::stop_syncing,
+            commands::exchange::sync_now,
             commands::bank::home_summary,
             commands::bank::get_theme,
             commands::bank::set_theme,
@@ -47,7 +53,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::mock::delete_mock,
             commands::mock::export_mock,
         ])
-        .events(collect_events![commands::study::OptimizeProgress])
+        .events(collect_events![
+            commands::study::OptimizeProgress,
+            commands::exchange::TransferProgress,
+            commands::exchange::DataChanged
+        ])
 }
 
 /// Where the generated bindings live, relative to this crate.
@@ -88,7 +98,15 @@ pub fn run() {
         .setup(move |handle| {
             builder.mount_events(handle);
             if let Some(app) = app {
-                maintenance::start(app);
+                maintenance::start(Arc::clone(&app), handle.handle().clone());
+                if let Some(window) = handle.get_webview_window("main") {
+                    let focus_handle = handle.handle().clone();
+                    window.on_window_event(move |event| {
+                        if let tauri::WindowEvent::Focused(true) = event {
+                            maintenance::sync_soon(Arc::clone(&app), focus_handle.clone());
+                        }
+                    });
+                }
             }
             Ok(())
         })

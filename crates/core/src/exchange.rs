@@ -134,6 +134,8 @@ impl Archdrill {
         mut progress: impl FnMut(f64),
     ) -> Result<ImportReport, AppError> {
         let bundle = exchange::read_export(path, &mut |f| progress(0.5 * f))?;
+        // A merge never deletes, but it can change notes and settings: keep the state before it.
+        self.backup_now()?;
         let added =
             exchange::apply_bundle(&mut self.store(), &bundle, &mut |f| progress(0.5 + 0.5 * f))?;
         Ok(ImportReport {

@@ -21,3 +21,28 @@ pub async fn save_path<R: Runtime>(
     let mut rx = rx;
     rx.recv().await.flatten()
 }
+
+/// The file the learner chose to open, or None if they cancelled.
+pub async fn open_path<R: Runtime>(
+    app: &AppHandle<R>,
+    filter_name: &str,
+    extension: &str,
+) -> Option<PathBuf> {
+    let (tx, mut rx) = tauri::async_runtime::channel(1);
+    app.dialog()
+        .file()
+        .add_filter(filter_name, &[extension])
+        .pick_file(move |chosen| {
+            let _ = tx.try_send(chosen.and_then(|p| p.into_path().ok()));
+        });
+    rx.recv().await.flatten()
+}
+
+/// The folder the learner chose, or None if they cancelled.
+pub async fn folder_path<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    let (tx, mut rx) = tauri::async_runtime::channel(1);
+    app.dialog().file().pick_folder(move |chosen| {
+        let _ = tx.try_send(chosen.and_then(|p| p.into_path().ok()));
+    });
+    rx.recv().await.flatten()
+}

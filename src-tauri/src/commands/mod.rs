@@ -5,6 +5,7 @@ pub mod backup;
 pub mod bank;
 pub mod dialog;
 pub mod drill;
+pub mod exchange;
 pub mod mock;
 pub mod startup;
 pub mod study;

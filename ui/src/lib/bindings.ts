@@ -13,6 +13,15 @@ export const commands = {
 	backupNow: () => typedError<BackupRow, AppError>(__TAURI_INVOKE("backup_now")),
 	/**  Restores a backup from the list; returns the backup taken of the state before. */
 	restoreBackup: (fileName: string) => typedError<BackupRow, AppError>(__TAURI_INVOKE("restore_backup", { fileName })),
+	/**  Asks where to save, then writes the export there; None when cancelled. */
+	exportData: () => typedError<ExportReport | null, AppError>(__TAURI_INVOKE("export_data")),
+	/**  Asks which export to merge in, then imports it; None when cancelled. */
+	importData: () => typedError<ImportReport | null, AppError>(__TAURI_INVOKE("import_data")),
+	syncStatus: () => typedError<SyncStatus, AppError>(__TAURI_INVOKE("sync_status")),
+	/**  Asks for a folder and makes it the sync folder; the status is unchanged when cancelled. */
+	chooseSyncFolder: () => typedError<SyncStatus, AppError>(__TAURI_INVOKE("choose_sync_folder")),
+	stopSyncing: () => typedError<SyncStatus, AppError>(__TAURI_INVOKE("stop_syncing")),
+	syncNow: () => typedError<SyncReport, AppError>(__TAURI_INVOKE("sync_now")),
 	homeSummary: (utcOffsetMin: number) => typedError<HomeSummary, AppError>(__TAURI_INVOKE("home_summary", { utcOffsetMin })),
 	getTheme: () => typedError<Theme, AppError>(__TAURI_INVOKE("get_theme")),
 	setTheme: (theme: Theme) => typedError<null, AppError>(__TAURI_INVOKE("set_theme", { theme })),
@@ -54,7 +63,9 @@ export const commands = {
 
 /** Events */
 export const events = {
+	dataChanged: makeEvent<DataChanged, DataChanged>("data-changed"),
 	optimizeProgress: makeEvent<OptimizeProgress, OptimizeProgress>("optimize-progress"),
+	transferProgress: makeEvent<TransferProgress, TransferProgress>("transfer-progress"),
 };
 
 /* Types */
@@ -134,6 +145,11 @@ export type Dashboard = {
 	weakestTopics: TopicStat[],
 };
 
+/**  Sent after a sync that brought reviews, notes or settings from another device: screens reload. */
+export type DataChanged = {
+	reviewsAdded: number,
+};
+
 export type DayCount = {
 	/**  `YYYY-MM-DD`, local. */
 	date: string,
@@ -195,6 +211,18 @@ export type DrillView = {
 
 export type ExportFormat = "svg" | "png";
 
+/**  What an export wrote. */
+export type ExportReport = {
+	path: string,
+	reviews: number,
+	undos: number,
+	/**  Note, bookmark and setting changes. */
+	changes: number,
+	mocks: number,
+	attempts: number,
+	bytes: number | null,
+};
+
 /**  How well a set of weights predicts the learner's recalls (lower is better for both). */
 export type Fit = {
 	/**  Mean log loss of the predicted recall probability. */
@@ -226,6 +254,16 @@ export type HomeSummary = {
 	/**  Problems found in content/, diagrams/ or the learner's packs; the rest still loaded. */
 	problems: Problem[],
 	dataDir: string,
+};
+
+/**  What an import added (records already here are not counted: importing twice adds nothing). */
+export type ImportReport = {
+	path: string,
+	reviewsAdded: number,
+	undosAdded: number,
+	changesAdded: number,
+	mocksAdded: number,
+	attemptsAdded: number,
 };
 
 /**  One rating button: how long until the card comes back if chosen. */
@@ -551,6 +589,31 @@ export type Submission = {
 	order?: string[],
 };
 
+/**  What one sync round did. */
+export type SyncReport = {
+	folder: string,
+	deviceId: string,
+	/**  Unix ms. */
+	at: number | null,
+	linesWritten: number,
+	linesRead: number,
+	reviewsAdded: number,
+	undosAdded: number,
+	changesAdded: number,
+	attemptsAdded: number,
+	problems: string[],
+};
+
+/**  The sync folder as Settings shows it. */
+export type SyncStatus = {
+	folder: string | null,
+	deviceId: string,
+	/**  Unix ms of the last round, if any. */
+	lastSyncAt: number | null,
+	/**  What the last round could not use, `file:line: message` each. */
+	problems: string[],
+};
+
 /**  A run of text; `hit` marks a search match to highlight. */
 export type TextSpan = {
 	text: string,
@@ -584,6 +647,11 @@ export type TopicStat = {
 	/**  Mean of ticked / total over the topic's reviews that had a rubric; `None` if none had one. */
 	coverage: number | null,
 	lapses: number,
+};
+
+/**  Sent while an export or an import runs: a rising fraction 0..=1 for the progress bar. */
+export type TransferProgress = {
+	fraction: number | null,
 };
 
 export type TypedAnswer = {
