@@ -1,6 +1,6 @@
 //! kill -9 of the real window process in the middle of a review stream, ten times: every review the
 //! screen acknowledged is in the database afterwards, and the file passes integrity_check.
-use archdrill_e2e::{app_pids, card_id, press, review, Driver, Res};
+use archdrill_e2e::{app_pids, card_id, press, review, App, Driver, Res};
 use std::time::Duration;
 
 fn active_reviews(dir: &std::path::Path) -> Res<usize> {
@@ -16,18 +16,64 @@ fn active_reviews(dir: &std::path::Path) -> Res<usize> {
     Ok(n as usize)
 }
 
+/// Enough new cards a day that every round has a fresh question (the default is 10), and every drill
+/// already studied and not due, so the stream is questions rated by keyboard. Returns the reviews.
+fn seed(dir: &std::path::Path) -> Res<usize> {
+    use archdrill_study::{record_review, Now, Rating, ReviewInput};
+    let mut store = archdrill_store::Store::open_in(dir)?;
+    store.set_setting("study.new_per_day", "100")?;
+    let now = Now::utc(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)?
+            .as_millis() as i64,
+    );
+    let library = archdrill_diagram::Library::load_embedded();
+    let mut n = 0;
+    for drill in library.drills() {
+        let input = ReviewInput {
+            card_id: format!("d:{}", drill.id),
+            rating: Rating::Easy,
+            duration_ms: 1_000.0,
+            points: vec![],
+            points_total: 0,
+        };
+        record_review(&mut store, &input, now)?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// Starts the app again on the same data. After a kill -9 the previous WebDriver session's native
+/// driver can still hold on for a moment, so a launch that finds no server is tried again.
+async fn relaunch(dir: &std::path::Path, round: usize) -> Res<(Driver, App)> {
+    let mut last = String::new();
+    for _ in 0..3 {
+        let driver = Driver::start(dir)?;
+        match driver.launch().await {
+            Ok(app) => return Ok((driver, app)),
+            Err(e) => last = e.to_string(),
+        }
+        drop(driver);
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+    Err(format!("round {round}: launch: {last}").into())
+}
+
 #[tokio::test]
 async fn kill_9_during_reviews_loses_nothing_acknowledged() -> Res {
     let dir = tempfile::tempdir()?;
-    let mut acknowledged = 0usize;
+    let mut acknowledged = seed(dir.path())?;
     for round in 0..10 {
-        let driver = Driver::start(dir.path())?;
-        let app = driver.launch().await?;
+        let (driver, app) = relaunch(dir.path(), round).await?;
         app.click("nav-review").await?;
-        card_id(&app).await?;
+        card_id(&app)
+            .await
+            .map_err(|e| format!("round {round}: first card: {e}"))?;
         // 1 to 3 reviews the screen confirms (the next card appears), then one in flight.
         for _ in 0..(1 + round % 3) {
-            review(&app, "", '3').await?;
+            review(&app, "", '3')
+                .await
+                .map_err(|e| format!("round {round}: review: {e}"))?;
             acknowledged += 1;
         }
         press(&app, ' ').await?;
@@ -47,6 +93,14 @@ async fn kill_9_during_reviews_loses_nothing_acknowledged() -> Res {
         }
         drop(app);
         drop(driver);
+        // The killed window's WebDriver session dies with it; let its driver processes go first.
+        for _ in 0..50 {
+            if app_pids().is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
         let stored = active_reviews(dir.path())?;
         assert!(
             stored >= acknowledged,
