@@ -1,9 +1,8 @@
 //! Reviewing by keyboard only: three questions rated, one undone, the app restarted; the queue, the
 //! counts and the SQLite rows are right, and the stored intervals are exactly what FSRS gives. Also a
 //! short mock interview from setup to the saved summary.
-use archdrill_e2e::{card_id, eventually, press, review, wait_attr, App, Driver, Res};
+use archdrill_e2e::{card_id, eventually, press, review, wait_attr, Driver, Res};
 use fsrs::{MemoryState, FSRS};
-use std::time::{Duration, Instant};
 
 const DAY_MS: i64 = 86_400_000;
 
