@@ -119,4 +119,35 @@ mod tests {
         assert_eq!(s.setting("theme").unwrap(), None);
         assert!(s.conn.is_autocommit());
     }
+
+    #[test]
+    fn a_full_disk_is_a_typed_error_that_keeps_what_was_committed() {
+        let (_d, mut s) = store();
+        s.save_note("q1", "kept", 1).unwrap();
+        // SQLite answers SQLITE_FULL when the file may not grow: the same error a full disk gives.
+        let pages: i64 = s
+            .conn
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .unwrap();
+        s.conn
+            .pragma_update(None, "max_page_count", pages + 1)
+            .unwrap();
+        let big = "x".repeat(64 * 1024);
+        let err = s
+            .transact(|s| {
+                s.save_note("q2", &big, 2)?;
+                s.save_note("q3", &big, 3)
+            })
+            .unwrap_err();
+        assert!(matches!(err, StoreError::DiskFull(_)), "{err:?}");
+        assert!(s.conn.is_autocommit(), "rolled back");
+        assert_eq!(s.note("q1").unwrap().unwrap().body, "kept");
+        assert!(s.note("q2").unwrap().is_none(), "nothing half-written");
+        let app: archdrill_domain::AppError = err.into();
+        assert!(matches!(app, archdrill_domain::AppError::DiskFull { .. }));
+        // Once there is room again, the same write goes through.
+        s.conn.pragma_update(None, "max_page_count", 1_000_000).unwrap();
+        s.save_note("q2", &big, 4).unwrap();
+        assert_eq!(s.note("q2").unwrap().unwrap().body.len(), big.len());
+    }
 }
