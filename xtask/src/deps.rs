@@ -14,7 +14,14 @@ const BUILD_PACKAGES: &[&str] = &[
     "libxdo-dev",
     "file",
 ];
-const TEST_PACKAGES: &[&str] = &["xvfb", "webkit2gtk-driver", "x11-utils", "imagemagick"];
+/// dbus-daemon gives the single-instance test a session bus (dbus-run-session), as a desktop has.
+const TEST_PACKAGES: &[&str] = &[
+    "xvfb",
+    "webkit2gtk-driver",
+    "x11-utils",
+    "imagemagick",
+    "dbus-daemon",
+];
 /// For the examples test: shellcheck, and the venv module the Python validators are installed with.
 pub const EXAMPLE_PACKAGES: &[&str] = &["shellcheck", "python3-venv"];
 
