@@ -51,18 +51,21 @@ impl Store {
             "SELECT id, drill_id, attempted_at, score, rating, duration_ms, submission, result
              FROM drill_attempts WHERE drill_id = ?1 ORDER BY attempted_at, id",
         )?;
-        let rows = stmt.query_map([drill_id], |r| {
-            Ok(DrillAttempt {
-                id: r.get(0)?,
-                drill_id: r.get(1)?,
-                attempted_at: r.get(2)?,
-                score: r.get(3)?,
-                rating: r.get(4)?,
-                duration_ms: r.get(5)?,
-                submission_json: r.get(6)?,
-                result_json: r.get(7)?,
-            })
-        })?;
+        let rows = stmt.query_map([drill_id], attempt_from)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// One `drill_attempts` row, selected in table order.
+pub(crate) fn attempt_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<DrillAttempt> {
+    Ok(DrillAttempt {
+        id: r.get(0)?,
+        drill_id: r.get(1)?,
+        attempted_at: r.get(2)?,
+        score: r.get(3)?,
+        rating: r.get(4)?,
+        duration_ms: r.get(5)?,
+        submission_json: r.get(6)?,
+        result_json: r.get(7)?,
+    })
 }

@@ -3,7 +3,7 @@
 //! sync folder's bookkeeping (the outbox of records this device made, how far each file was read).
 use crate::changes::ChangeKind;
 use crate::{ChangeRecord, DrillAttempt, MockRecord, ReviewRecord, Store, StoreError};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension};
 
 /// An undo mark: the review it takes back, and when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,7 +73,7 @@ impl Store {
             .map_err(StoreError::from)?;
         let mut rows = stmt.query([]).map_err(StoreError::from)?;
         while let Some(r) = rows.next().map_err(StoreError::from)? {
-            f(review_row(r).map_err(StoreError::from)?)?;
+            f(crate::reviews::review_from(r).map_err(StoreError::from)?)?;
         }
         Ok(())
     }
@@ -97,7 +97,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(&format!("{ATTEMPT_SELECT} ORDER BY id"))?;
-        let rows = stmt.query_map([], attempt_row)?;
+        let rows = stmt.query_map([], crate::attempts::attempt_from)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -400,38 +400,11 @@ fn set_merging(conn: &Connection, on: bool) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn review_row(r: &Row<'_>) -> rusqlite::Result<ReviewRecord> {
-    Ok(ReviewRecord {
-        id: r.get(0)?,
-        card_id: r.get(1)?,
-        reviewed_at: r.get(2)?,
-        day: r.get(3)?,
-        rating: r.get(4)?,
-        duration_ms: r.get(5)?,
-        points: r.get(6)?,
-        points_total: r.get(7)?,
-        elapsed_days: r.get(8)?,
-    })
-}
-
-fn attempt_row(r: &Row<'_>) -> rusqlite::Result<DrillAttempt> {
-    Ok(DrillAttempt {
-        id: r.get(0)?,
-        drill_id: r.get(1)?,
-        attempted_at: r.get(2)?,
-        score: r.get(3)?,
-        rating: r.get(4)?,
-        duration_ms: r.get(5)?,
-        submission_json: r.get(6)?,
-        result_json: r.get(7)?,
-    })
-}
-
 fn own_record(conn: &Connection, kind: &str, id: &str) -> Result<Option<OwnRecord>, StoreError> {
     let found = match kind {
         "review" => conn
             .prepare_cached(&format!("{REVIEW_SELECT} WHERE id = ?1"))?
-            .query_row([id], review_row)
+            .query_row([id], crate::reviews::review_from)
             .optional()?
             .map(OwnRecord::Review),
         "undo" => conn
@@ -462,7 +435,7 @@ fn own_record(conn: &Connection, kind: &str, id: &str) -> Result<Option<OwnRecor
             }),
         "attempt" => conn
             .prepare_cached(&format!("{ATTEMPT_SELECT} WHERE id = ?1"))?
-            .query_row([id], attempt_row)
+            .query_row([id], crate::attempts::attempt_from)
             .optional()?
             .map(OwnRecord::Attempt),
         _ => None,

@@ -80,7 +80,7 @@ pub struct UndoneRecord {
     pub state: Option<CardStateRecord>,
 }
 
-fn review_from(r: &Row<'_>) -> rusqlite::Result<ReviewRecord> {
+pub(crate) fn review_from(r: &Row<'_>) -> rusqlite::Result<ReviewRecord> {
     Ok(ReviewRecord {
         id: r.get(0)?,
         card_id: r.get(1)?,

@@ -146,7 +146,9 @@ mod tests {
         let app: archdrill_domain::AppError = err.into();
         assert!(matches!(app, archdrill_domain::AppError::DiskFull { .. }));
         // Once there is room again, the same write goes through.
-        s.conn.pragma_update(None, "max_page_count", 1_000_000).unwrap();
+        s.conn
+            .pragma_update(None, "max_page_count", 1_000_000)
+            .unwrap();
         s.save_note("q2", &big, 4).unwrap();
         assert_eq!(s.note("q2").unwrap().unwrap().body.len(), big.len());
     }
