@@ -78,6 +78,37 @@ impl Store {
         self.transact(|s| merge_change_in(&s.conn, change))
     }
 
+    /// Adds many changes from elsewhere at once: the same result as [`Store::merge_change`] on each,
+    /// with the winners of the touched keys applied in one pass per table. Returns how many were new.
+    pub fn merge_changes(&mut self, changes: &[ChangeRecord]) -> Result<usize, StoreError> {
+        self.transact(|s| {
+            s.conn.execute_batch(
+                "CREATE TEMP TABLE IF NOT EXISTS merge_keys
+                     (kind TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID;
+                 CREATE TEMP TABLE IF NOT EXISTS merge_winners
+                     (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT, at INTEGER NOT NULL);",
+            )?;
+            let mut added = 0;
+            {
+                let mut insert = s.conn.prepare_cached(INSERT_CHANGE)?;
+                let mut touched = s.conn.prepare_cached(
+                    "INSERT OR IGNORE INTO temp.merge_keys (kind, key) VALUES (?1, ?2)",
+                )?;
+                for c in changes {
+                    if insert.execute(params![c.id, c.at, c.kind.as_str(), c.key, c.value])? > 0 {
+                        added += 1;
+                        touched.execute(params![c.kind.as_str(), c.key])?;
+                    }
+                }
+            }
+            if added > 0 {
+                s.conn
+                    .execute_batch(include_str!("sql/merge_changes.sql"))?;
+            }
+            Ok(added)
+        })
+    }
+
     /// Every change, in id order.
     pub fn changes(&self) -> Result<Vec<ChangeRecord>, StoreError> {
         let mut stmt = self
@@ -104,13 +135,17 @@ fn newest_at(conn: &Connection, kind: ChangeKind, key: &str) -> Result<Option<i6
         .query_row(params![kind.as_str(), key], |r| r.get(0))?)
 }
 
+const INSERT_CHANGE: &str =
+    "INSERT OR IGNORE INTO change_log (id, at, kind, key, value) VALUES (?1, ?2, ?3, ?4, ?5)";
+
 fn merge_change_in(conn: &Connection, c: &ChangeRecord) -> Result<bool, StoreError> {
-    let added = conn
-        .prepare_cached(
-            "INSERT OR IGNORE INTO change_log (id, at, kind, key, value) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![c.id, c.at, c.kind.as_str(), c.key, c.value])?
-        > 0;
+    let added = conn.prepare_cached(INSERT_CHANGE)?.execute(params![
+        c.id,
+        c.at,
+        c.kind.as_str(),
+        c.key,
+        c.value
+    ])? > 0;
     if !added {
         return Ok(false);
     }

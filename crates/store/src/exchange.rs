@@ -173,17 +173,6 @@ impl Store {
         })
     }
 
-    /// Merges note, bookmark and setting changes by the last-writer-wins rule; returns how many were new.
-    pub fn merge_changes(&mut self, changes: &[ChangeRecord]) -> Result<usize, StoreError> {
-        self.transact(|s| {
-            let mut added = 0;
-            for c in changes {
-                added += usize::from(s.merge_change(c)?);
-            }
-            Ok(added)
-        })
-    }
-
     /// Adds the drill attempts whose ids are new.
     pub fn merge_attempts(&mut self, rows: &[DrillAttempt]) -> Result<usize, StoreError> {
         self.transact(|s| {

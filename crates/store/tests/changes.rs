@@ -104,3 +104,48 @@ fn device_settings_stay_out_of_the_change_log() {
     let keys: Vec<String> = s.changes().unwrap().into_iter().map(|c| c.key).collect();
     assert_eq!(keys, ["theme"]);
 }
+
+#[test]
+fn a_batch_merge_ends_where_merging_one_by_one_does() {
+    let all = [
+        change("01", 10, ChangeKind::Note, "q1", Some("old")),
+        change("02", 30, ChangeKind::Note, "q1", Some("newest")),
+        change("03", 20, ChangeKind::Note, "q1", Some("middle")),
+        change("04", 5, ChangeKind::Bookmark, "q2", Some("1")),
+        change("05", 6, ChangeKind::Bookmark, "q2", None),
+        change("06", 7, ChangeKind::Setting, "theme", Some("dark")),
+        change("07", 7, ChangeKind::Setting, "theme", Some("light")),
+        change("08", 8, ChangeKind::Note, "q9", Some("gone soon")),
+        change("09", 9, ChangeKind::Note, "q9", None),
+        change("10", 1, ChangeKind::Bookmark, "q3", Some("1")),
+    ];
+    let state = |s: &Store| {
+        (
+            s.note("q1").unwrap().map(|n| (n.body, n.updated_at)),
+            s.note("q9").unwrap(),
+            s.is_bookmarked("q2").unwrap(),
+            s.is_bookmarked("q3").unwrap(),
+            s.setting("theme").unwrap(),
+        )
+    };
+    let (_a, mut one) = store();
+    for c in &all {
+        one.merge_change(c).unwrap();
+    }
+    // In two batches, the second older than what is there (it must not win), then again (no-op).
+    let (_b, mut batch) = store();
+    assert_eq!(batch.merge_changes(&all[5..]).unwrap(), 5);
+    assert_eq!(batch.merge_changes(&all[..5]).unwrap(), 5);
+    assert_eq!(batch.merge_changes(&all).unwrap(), 0);
+    assert_eq!(state(&batch), state(&one));
+    assert_eq!(state(&one).0, Some(("newest".to_string(), 30)));
+    // A local edit made before the batch, older than a merged change, loses to it; a newer one wins.
+    let (_c, mut s) = store();
+    s.save_note("q1", "mine", 25).unwrap();
+    s.merge_changes(&all[..3]).unwrap();
+    assert_eq!(s.note("q1").unwrap().unwrap().body, "newest");
+    s.save_note("q1", "mine again", 40).unwrap();
+    s.merge_changes(&[change("11", 35, ChangeKind::Note, "q1", Some("late"))])
+        .unwrap();
+    assert_eq!(s.note("q1").unwrap().unwrap().body, "mine again");
+}
