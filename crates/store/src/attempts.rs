@@ -1,3 +1,4 @@
+use crate::reviews::OnDuplicate;
 use crate::{Store, StoreError};
 use rusqlite::params;
 use std::collections::HashMap;
@@ -17,21 +18,7 @@ pub struct DrillAttempt {
 
 impl Store {
     pub fn record_attempt(&self, a: &DrillAttempt) -> Result<(), StoreError> {
-        self.conn.execute(
-            "INSERT INTO drill_attempts
-                 (id, drill_id, attempted_at, score, rating, duration_ms, submission, result)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                a.id,
-                a.drill_id,
-                a.attempted_at,
-                a.score,
-                a.rating,
-                a.duration_ms,
-                a.submission_json,
-                a.result_json
-            ],
-        )?;
+        insert_attempt(&self.conn, a, OnDuplicate::Fail)?;
         Ok(())
     }
 
@@ -68,4 +55,37 @@ pub(crate) fn attempt_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<DrillAttem
         submission_json: r.get(6)?,
         result_json: r.get(7)?,
     })
+}
+
+macro_rules! insert_attempt_sql {
+    ($verb:literal) => {
+        concat!(
+            $verb,
+            " INTO drill_attempts
+                 (id, drill_id, attempted_at, score, rating, duration_ms, submission, result)
+              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        )
+    };
+}
+
+/// Inserts one attempt; returns how many rows were added (0 for an ignored duplicate).
+pub(crate) fn insert_attempt(
+    conn: &rusqlite::Connection,
+    a: &DrillAttempt,
+    dup: OnDuplicate,
+) -> rusqlite::Result<usize> {
+    let sql = dup.pick(
+        insert_attempt_sql!("INSERT"),
+        insert_attempt_sql!("INSERT OR IGNORE"),
+    );
+    conn.prepare_cached(sql)?.execute(params![
+        a.id,
+        a.drill_id,
+        a.attempted_at,
+        a.score,
+        a.rating,
+        a.duration_ms,
+        a.submission_json,
+        a.result_json
+    ])
 }

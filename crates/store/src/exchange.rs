@@ -1,7 +1,9 @@
 //! What the portable export and the sync folder need from the database: every personal record in full,
 //! inserts that skip ids already present (a union by id, so merging twice changes nothing), and the
 //! sync folder's bookkeeping (the outbox of records this device made, how far each file was read).
+use crate::attempts::insert_attempt;
 use crate::changes::ChangeKind;
+use crate::reviews::{insert_review_sql, review_values, OnDuplicate};
 use crate::{ChangeRecord, DrillAttempt, MockRecord, ReviewRecord, Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -108,39 +110,20 @@ impl Store {
         rows: &[ReviewRecord],
         mut done: impl FnMut(usize),
     ) -> Result<usize, StoreError> {
-        // As in import_reviews: a bigger page cache while the card index is written all over.
-        let cache: i64 = self
-            .conn
-            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
-        self.conn.pragma_update(None, "cache_size", -262_144)?;
-        let result = self.transact(|s| {
-            let mut stmt = s.conn.prepare_cached(
-                "INSERT OR IGNORE INTO review_log (id, card_id, reviewed_at, day, rating,
-                     duration_ms, points, points_total, elapsed_days)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?;
+        self.bulk(|s| {
+            let mut insert = s
+                .conn
+                .prepare_cached(insert_review_sql(OnDuplicate::Ignore))?;
             let mut added = 0;
             for (i, r) in rows.iter().enumerate() {
-                added += stmt.execute(params![
-                    r.id,
-                    r.card_id,
-                    r.reviewed_at,
-                    r.day,
-                    r.rating,
-                    r.duration_ms,
-                    r.points,
-                    r.points_total,
-                    r.elapsed_days
-                ])?;
+                added += insert.execute(review_values(r))?;
                 if (i + 1) % PROGRESS_EVERY == 0 {
                     done(i + 1);
                 }
             }
             done(rows.len());
             Ok(added)
-        });
-        self.conn.pragma_update(None, "cache_size", cache)?;
-        result
+        })
     }
 
     /// Adds undo marks not yet here. A mark whose review is unknown is kept aside and applied by a
@@ -178,23 +161,7 @@ impl Store {
         self.transact(|s| {
             let mut added = 0;
             for a in rows {
-                added += s
-                    .conn
-                    .prepare_cached(
-                        "INSERT OR IGNORE INTO drill_attempts
-                             (id, drill_id, attempted_at, score, rating, duration_ms, submission, result)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    )?
-                    .execute(params![
-                        a.id,
-                        a.drill_id,
-                        a.attempted_at,
-                        a.score,
-                        a.rating,
-                        a.duration_ms,
-                        a.submission_json,
-                        a.result_json
-                    ])?;
+                added += insert_attempt(&s.conn, a, OnDuplicate::Ignore)?;
             }
             Ok(added)
         })

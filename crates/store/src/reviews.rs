@@ -114,24 +114,57 @@ fn state_from(r: &Row<'_>) -> rusqlite::Result<CardStateRecord> {
 const STATE_COLUMNS: &str =
     "card_id, due, stability, difficulty, reps, lapses, last_review, last_day, first_day";
 
-fn insert_review(tx: &Connection, r: &ReviewRecord) -> rusqlite::Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO review_log (id, card_id, reviewed_at, day, rating, duration_ms, points,
-                                 points_total, elapsed_days)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
-        r.id,
-        r.card_id,
-        r.reviewed_at,
-        r.day,
-        r.rating,
-        r.duration_ms,
-        r.points,
-        r.points_total,
-        r.elapsed_days
-    ])?;
-    Ok(())
+/// What an insert does with a row whose id is already stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OnDuplicate {
+    /// A bug (a review recorded twice): the insert fails and its unit of work rolls back.
+    Fail,
+    /// A merge (an import, another device): the known row stays, nothing is added.
+    Ignore,
+}
+
+impl OnDuplicate {
+    /// Picks one of two complete statements, so the hot insert path formats nothing at run time.
+    pub(crate) fn pick(self, fail: &'static str, ignore: &'static str) -> &'static str {
+        match self {
+            OnDuplicate::Fail => fail,
+            OnDuplicate::Ignore => ignore,
+        }
+    }
+}
+
+macro_rules! insert_review_sql {
+    ($verb:literal) => {
+        concat!(
+            $verb,
+            " INTO review_log (id, card_id, reviewed_at, day, rating, duration_ms, points,
+                               points_total, elapsed_days)
+              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        )
+    };
+}
+
+/// The insert statement for log rows, failing on or ignoring a known id.
+pub(crate) fn insert_review_sql(dup: OnDuplicate) -> &'static str {
+    dup.pick(
+        insert_review_sql!("INSERT"),
+        insert_review_sql!("INSERT OR IGNORE"),
+    )
+}
+
+/// A log row's values in the column order of [`insert_review_sql`].
+pub(crate) fn review_values(r: &ReviewRecord) -> [&dyn rusqlite::ToSql; 9] {
+    [
+        &r.id,
+        &r.card_id,
+        &r.reviewed_at,
+        &r.day,
+        &r.rating,
+        &r.duration_ms,
+        &r.points,
+        &r.points_total,
+        &r.elapsed_days,
+    ]
 }
 
 fn upsert_state(tx: &Connection, s: &CardStateRecord) -> rusqlite::Result<()> {
@@ -241,7 +274,10 @@ impl Store {
         self.transact(|s| {
             let prev = card_state_in(&s.conn, card_id).map_err(StoreError::from)?;
             let (review, state) = f(prev)?;
-            insert_review(&s.conn, &review).map_err(StoreError::from)?;
+            s.conn
+                .prepare_cached(insert_review_sql(OnDuplicate::Fail))
+                .and_then(|mut st| st.execute(review_values(&review)))
+                .map_err(StoreError::from)?;
             upsert_state(&s.conn, &state).map_err(StoreError::from)?;
             Ok((review, state))
         })
@@ -313,20 +349,31 @@ impl Store {
         &mut self,
         rows: impl IntoIterator<Item = ReviewRecord>,
     ) -> Result<usize, StoreError> {
-        // A bulk insert touches the card index all over; a bigger page cache for its duration keeps
-        // that in memory instead of re-reading pages (the default is 2 MB).
+        self.bulk(|s| {
+            let mut insert = s
+                .conn
+                .prepare_cached(insert_review_sql(OnDuplicate::Fail))?;
+            let mut n = 0;
+            for r in rows {
+                insert.execute(review_values(&r))?;
+                n += 1;
+            }
+            Ok(n)
+        })
+    }
+
+    /// Runs a bulk insert as one unit of work with a 256 MiB page cache. A bulk insert touches the
+    /// card index all over; the bigger cache keeps that in memory instead of re-reading pages (the
+    /// default is 2 MB). The usual size is restored afterwards.
+    pub(crate) fn bulk<T>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         let cache: i64 = self
             .conn
             .pragma_query_value(None, "cache_size", |r| r.get(0))?;
         self.conn.pragma_update(None, "cache_size", -262_144)?;
-        let result = self.transact(|s| {
-            let mut n = 0;
-            for r in rows {
-                insert_review(&s.conn, &r)?;
-                n += 1;
-            }
-            Ok(n)
-        });
+        let result = self.transact(f);
         self.conn.pragma_update(None, "cache_size", cache)?;
         result
     }

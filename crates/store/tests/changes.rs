@@ -57,9 +57,9 @@ fn change(id: &str, at: i64, kind: ChangeKind, key: &str, value: Option<&str>) -
     }
 }
 
-#[test]
-fn merged_changes_give_the_same_state_in_any_order() {
-    let all = [
+/// Notes, a bookmark set then taken off, and a setting changed twice in the same millisecond.
+fn history() -> Vec<ChangeRecord> {
+    vec![
         change("01", 10, ChangeKind::Note, "q1", Some("old")),
         change("02", 30, ChangeKind::Note, "q1", Some("newest")),
         change("03", 20, ChangeKind::Note, "q1", Some("middle")),
@@ -67,7 +67,12 @@ fn merged_changes_give_the_same_state_in_any_order() {
         change("05", 6, ChangeKind::Bookmark, "q2", None),
         change("06", 7, ChangeKind::Setting, "theme", Some("dark")),
         change("07", 7, ChangeKind::Setting, "theme", Some("light")), // same time: higher id wins
-    ];
+    ]
+}
+
+#[test]
+fn merged_changes_give_the_same_state_in_any_order() {
+    let all = history();
     let orders: [&[usize]; 3] = [
         &[0, 1, 2, 3, 4, 5, 6],
         &[6, 5, 4, 3, 2, 1, 0],
@@ -107,18 +112,12 @@ fn device_settings_stay_out_of_the_change_log() {
 
 #[test]
 fn a_batch_merge_ends_where_merging_one_by_one_does() {
-    let all = [
-        change("01", 10, ChangeKind::Note, "q1", Some("old")),
-        change("02", 30, ChangeKind::Note, "q1", Some("newest")),
-        change("03", 20, ChangeKind::Note, "q1", Some("middle")),
-        change("04", 5, ChangeKind::Bookmark, "q2", Some("1")),
-        change("05", 6, ChangeKind::Bookmark, "q2", None),
-        change("06", 7, ChangeKind::Setting, "theme", Some("dark")),
-        change("07", 7, ChangeKind::Setting, "theme", Some("light")),
+    let mut all = history();
+    all.extend([
         change("08", 8, ChangeKind::Note, "q9", Some("gone soon")),
         change("09", 9, ChangeKind::Note, "q9", None),
         change("10", 1, ChangeKind::Bookmark, "q3", Some("1")),
-    ];
+    ]);
     let state = |s: &Store| {
         (
             s.note("q1").unwrap().map(|n| (n.body, n.updated_at)),
