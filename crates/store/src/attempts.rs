@@ -17,9 +17,11 @@ pub struct DrillAttempt {
 }
 
 impl Store {
-    pub fn record_attempt(&self, a: &DrillAttempt) -> Result<(), StoreError> {
-        insert_attempt(&self.conn, a, OnDuplicate::Fail)?;
-        Ok(())
+    pub fn record_attempt(&mut self, a: &DrillAttempt) -> Result<(), StoreError> {
+        self.transact(|s| {
+            insert_attempt(&s.conn, a, OnDuplicate::Fail)?;
+            Ok(())
+        })
     }
 
     /// The newest attempt's score per drill.

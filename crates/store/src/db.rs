@@ -22,6 +22,10 @@ pub fn default_data_dir() -> PathBuf {
 pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// Inside [`Store::with_peer_merge`]: the unit of work queues nothing for the sync outbox.
+    pub(crate) peer_merge: bool,
+    /// Inside an outermost unit of work: where the shared tables ended before it (see outbox.rs).
+    pub(crate) outbox_marks: Option<crate::outbox::Marks>,
 }
 
 impl Store {
@@ -47,6 +51,8 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            peer_merge: false,
+            outbox_marks: None,
         })
     }
 

@@ -9,6 +9,7 @@ mod exchange;
 mod migrate;
 mod mocks;
 mod notes;
+mod outbox;
 mod recover;
 mod search;
 mod settings;

@@ -1,5 +1,5 @@
 //! The unit of work: everything a command writes commits together or not at all (Anki's `transact`).
-use crate::{Store, StoreError};
+use crate::{outbox, Store, StoreError};
 
 impl Store {
     /// Runs `f` inside one write transaction and commits when it returns `Ok`; on `Err`, or if `f`
@@ -19,7 +19,7 @@ impl Store {
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(StoreError::from)?;
         let mut open = Open(Some(self));
-        let result = f(open.store());
+        let result = unit(open.store(), f);
         let store = open.0.take().expect("taken once");
         match result {
             Ok(v) => match store.conn.execute_batch("COMMIT") {
@@ -37,6 +37,25 @@ impl Store {
     }
 }
 
+/// The body of an outermost unit of work: `f`, then (unless it is a peer merge) the sync outbox
+/// entries for the rows it added.
+fn unit<T, E: From<StoreError>>(
+    store: &mut Store,
+    f: impl FnOnce(&mut Store) -> Result<T, E>,
+) -> Result<T, E> {
+    if store.peer_merge {
+        return f(store);
+    }
+    store.outbox_marks = Some(outbox::marks(&store.conn)?);
+    let out = f(store);
+    let marks = store.outbox_marks.take();
+    let out = out?;
+    if let Some(marks) = marks {
+        outbox::queue_since(&store.conn, &marks)?;
+    }
+    Ok(out)
+}
+
 /// Rolls back if dropped while still holding the store: a panic inside the unit of work.
 struct Open<'a>(Option<&'a mut Store>);
 
@@ -50,6 +69,9 @@ impl Drop for Open<'_> {
     fn drop(&mut self) {
         if let Some(store) = self.0.take() {
             rollback(store);
+            // A panic inside a peer merge must not leave later units unqueued.
+            store.peer_merge = false;
+            store.outbox_marks = None;
         }
     }
 }
