@@ -190,13 +190,14 @@ fn verify<R>(entry: &FileEntry, h: Hashing<R>, lines: u64) -> Result<(), String>
 
 /// Merges a checked bundle in one transaction: a union by id (nothing is deleted or replaced), notes,
 /// bookmarks and settings by last-writer-wins, then card states rebuilt by replay when the log changed.
+/// The unit of work queues what it adds for this device's change file (an import is this device's).
 pub fn apply_bundle(
     store: &mut Store,
     b: &Bundle,
     progress: &mut dyn FnMut(f64),
 ) -> Result<MergeCounts, ExchangeError> {
     let total = b.reviews.len().max(1) as f64;
-    store.with_bulk_merge(|s| {
+    store.transact(|s| {
         let mut c = MergeCounts {
             reviews: s.merge_reviews(&b.reviews, |n| progress(0.8 * n as f64 / total))?,
             ..MergeCounts::default()

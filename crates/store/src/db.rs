@@ -22,9 +22,8 @@ pub fn default_data_dir() -> PathBuf {
 pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
-    /// Inside [`Store::with_peer_merge`]: the unit of work queues nothing for the sync outbox.
-    pub(crate) peer_merge: bool,
-    /// Inside an outermost unit of work: where the shared tables ended before it (see outbox.rs).
+    /// Inside an outermost unit of work: where the shared tables ended before it (see outbox.rs);
+    /// `None` inside a peer merge, whose rows are not queued.
     pub(crate) outbox_marks: Option<crate::outbox::Marks>,
 }
 
@@ -51,7 +50,6 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
-            peer_merge: false,
             outbox_marks: None,
         })
     }

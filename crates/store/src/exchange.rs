@@ -106,12 +106,8 @@ impl Store {
             let mut insert = s
                 .conn
                 .prepare_cached(insert_review_sql(OnDuplicate::Ignore))?;
-            // In id order, the primary key grows at its right edge instead of splitting pages all
-            // over: a peer's file lists reviews by card, a merge of 9,000 of them runs a third faster.
-            let mut sorted: Vec<&ReviewRecord> = rows.iter().collect();
-            sorted.sort_unstable_by(|a, b| a.id.cmp(&b.id));
             let mut added = 0;
-            for (i, r) in sorted.into_iter().enumerate() {
+            for (i, r) in rows.iter().enumerate() {
                 added += insert.execute(review_values(r))?;
                 if (i + 1) % PROGRESS_EVERY == 0 {
                     done(i + 1);
@@ -175,16 +171,6 @@ impl Store {
             }
             Ok(added)
         })
-    }
-
-    /// Runs `f` (a bulk merge: an import) as one unit of work. What it adds is queued for this
-    /// device's change file like any write of the unit of work: with one statement per table, after
-    /// `f` (a per-row queue would cost a second or two on an import of a million reviews).
-    pub fn with_bulk_merge<T, E: From<StoreError>>(
-        &mut self,
-        f: impl FnOnce(&mut Store) -> Result<T, E>,
-    ) -> Result<T, E> {
-        self.transact(f)
     }
 
     /// Up to `limit` outbox records after `seq`, in the order they were made, with their outbox seq.

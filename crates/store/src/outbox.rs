@@ -50,17 +50,15 @@ impl Store {
         f: impl FnOnce(&mut Store) -> Result<T, E>,
     ) -> Result<T, E> {
         self.transact(|s| {
-            if let Some(marks) = s.outbox_marks.take() {
-                queue_since(&s.conn, &marks)?;
-            }
-            let was = std::mem::replace(&mut s.peer_merge, true);
+            // Without marks the unit queues nothing; none here means a peer merge is already on.
+            let Some(before) = s.outbox_marks.take() else {
+                return f(s);
+            };
+            queue_since(&s.conn, &before)?;
             let out = f(s);
-            s.peer_merge = was;
-            let out = out?;
-            if !s.peer_merge {
-                s.outbox_marks = Some(marks(&s.conn)?);
-            }
-            Ok(out)
+            // Also after an error: a larger unit that carries on still queues its later rows.
+            s.outbox_marks = Some(marks(&s.conn)?);
+            out
         })
     }
 }

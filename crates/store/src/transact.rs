@@ -37,15 +37,12 @@ impl Store {
     }
 }
 
-/// The body of an outermost unit of work: `f`, then (unless it is a peer merge) the sync outbox
-/// entries for the rows it added.
+/// The body of an outermost unit of work: `f`, then the sync outbox entries for the rows it added
+/// (a peer merge inside `f` takes the marks while it runs: see outbox.rs).
 fn unit<T, E: From<StoreError>>(
     store: &mut Store,
     f: impl FnOnce(&mut Store) -> Result<T, E>,
 ) -> Result<T, E> {
-    if store.peer_merge {
-        return f(store);
-    }
     store.outbox_marks = Some(outbox::marks(&store.conn)?);
     let out = f(store);
     let marks = store.outbox_marks.take();
@@ -69,8 +66,7 @@ impl Drop for Open<'_> {
     fn drop(&mut self) {
         if let Some(store) = self.0.take() {
             rollback(store);
-            // A panic inside a peer merge must not leave later units unqueued.
-            store.peer_merge = false;
+            // Marks of a unit that panicked describe rows that were rolled back.
             store.outbox_marks = None;
         }
     }

@@ -202,7 +202,7 @@ fn a_bulk_merge_queues_exactly_the_rows_it_added() {
     s.with_peer_merge(|s| s.merge_reviews(std::slice::from_ref(&known), |_| {}))
         .unwrap();
     let new = rec(T0 + 1, "q:b");
-    s.with_bulk_merge(|s| {
+    s.transact(|s| {
         s.merge_reviews(&[known.clone(), new.clone()], |_| {})?;
         s.merge_attempts(&[attempt(T0 + 2)])
     })

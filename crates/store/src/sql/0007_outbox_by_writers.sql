@@ -1,7 +1,7 @@
 -- The outbox is filled by the unit of work (transact.rs) instead of by per-row triggers: a trigger
--- ran on every row a peer merge inserted only to find it should do nothing, about a quarter of the
--- time of merging a 10,000-line change file. A unit of work now queues, after its own writes, the
--- rows it added to the shared tables; a peer merge skips that step.
+-- ran on every row a peer merge inserted only to find it should do nothing (an INSERT into
+-- change_log measured 15 µs with it, 8 µs without). A unit of work now queues, after its own
+-- writes, the rows it added to the shared tables; a peer merge skips that step.
 DROP TRIGGER review_log_outbox;
 DROP TRIGGER review_undo_outbox;
 DROP TRIGGER change_log_outbox;
