@@ -36,6 +36,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::drill::diagram_svg,
             commands::drill::get_drill,
             commands::drill::check_drill,
+            commands::drill::drill_canvas,
             commands::drill::export_diagram,
             commands::study::study_dashboard,
             commands::study::study_queue,

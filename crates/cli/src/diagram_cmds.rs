@@ -2,8 +2,8 @@
 //! submission. Exit codes: 0 success, 1 a bad submission (one line naming the field), 2 a usage error.
 //! Nothing a user passes can panic these: input is size-capped and every failure is reported.
 use archdrill_diagram::{
-    answer_key, drill_view, grade, render_png, render_svg, Library, RenderOptions, Submission,
-    Theme,
+    answer_key, drill_view, grade, render_attempt, render_model, render_png, render_svg, solution,
+    DrillError, Library, RenderOptions, Submission, Theme,
 };
 use serde_json::Value;
 use std::io::{Read, Write};
@@ -11,8 +11,9 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage:
-  archdrill render <diagram> (--svg FILE | --png FILE) [--theme light|dark] [--scale N] [--drill ID]
-  archdrill drill <drill> (--json | --key)
+  archdrill render <diagram> (--svg FILE | --png FILE) [--theme light|dark] [--scale N]
+                   [--drill ID [--answer FILE|- | --model]]
+  archdrill drill <drill> (--json | --key | --solution)
   archdrill grade <drill> --answer FILE|-
 ";
 
@@ -97,7 +98,12 @@ impl<'a> Args<'a> {
 }
 
 fn render(args: &[String]) -> Result<ExitCode, Failure> {
-    let a = Args::parse(args, &["--svg", "--png", "--theme", "--scale", "--drill"])?;
+    let a = Args::parse(
+        args,
+        &[
+            "--svg", "--png", "--theme", "--scale", "--drill", "--answer", "--model",
+        ],
+    )?;
     let lib = Library::load_embedded();
     let diagram = lib
         .diagram(a.id)
@@ -123,7 +129,23 @@ fn render(args: &[String]) -> Result<ExitCode, Failure> {
             .parse::<f32>()
             .map_err(|_| Failure::Usage(format!("--scale {s:?} is not a number")))?,
     };
-    let svg = render_svg(diagram, &RenderOptions { theme, drill });
+    let svg = match (drill, a.value("--answer")?, a.has("--model")) {
+        (None, Some(_), _) | (None, _, true) => {
+            return Err(Failure::Usage("--answer and --model need --drill".into()))
+        }
+        (Some(_), Some(_), true) => {
+            return Err(Failure::Usage("give --answer or --model, not both".into()))
+        }
+        (Some(dr), Some(source), false) => {
+            let sub = read_submission(source)?;
+            render_attempt(&lib, &dr.id, &sub, true, theme)
+                .map_err(|e| Failure::Submission(e.to_string()))?
+        }
+        (Some(dr), None, true) => {
+            render_model(&lib, &dr.id, theme).map_err(|e| Failure::Usage(e.to_string()))?
+        }
+        (drill, None, false) => render_svg(diagram, &RenderOptions { theme, drill }),
+    };
     let (path, bytes) = match (a.value("--svg")?, a.value("--png")?) {
         (Some(p), None) => (p, svg.into_bytes()),
         (None, Some(p)) => (
@@ -141,16 +163,22 @@ fn render(args: &[String]) -> Result<ExitCode, Failure> {
 }
 
 fn drill(args: &[String]) -> Result<ExitCode, Failure> {
-    let a = Args::parse(args, &["--json", "--key"])?;
+    let a = Args::parse(args, &["--json", "--key", "--solution"])?;
     let lib = Library::load_embedded();
-    let json = match (a.has("--json"), a.has("--key")) {
-        (true, false) => serde_json::to_string_pretty(
-            &drill_view(&lib, a.id).map_err(|e| Failure::Usage(e.to_string()))?,
-        ),
-        (false, true) => serde_json::to_string_pretty(
-            &answer_key(&lib, a.id).map_err(|e| Failure::Usage(e.to_string()))?,
-        ),
-        _ => return Err(Failure::Usage("give exactly one of --json or --key".into())),
+    let usage = |e: DrillError| Failure::Usage(e.to_string());
+    let json = match (a.has("--json"), a.has("--key"), a.has("--solution")) {
+        (true, false, false) => {
+            serde_json::to_string_pretty(&drill_view(&lib, a.id).map_err(usage)?)
+        }
+        (false, true, false) => {
+            serde_json::to_string_pretty(&answer_key(&lib, a.id).map_err(usage)?)
+        }
+        (false, false, true) => serde_json::to_string_pretty(&solution(&lib, a.id).map_err(usage)?),
+        _ => {
+            return Err(Failure::Usage(
+                "give exactly one of --json, --key or --solution".into(),
+            ))
+        }
     };
     say(
         &mut std::io::stdout(),
@@ -168,19 +196,23 @@ fn grade_cmd(args: &[String]) -> Result<ExitCode, Failure> {
     if lib.drill(a.id).is_none() {
         return Err(Failure::Usage(format!("no drill {:?}", a.id)));
     }
+    let sub = read_submission(source)?;
+    let result = grade(&lib, a.id, &sub).map_err(|e| Failure::Submission(e.to_string()))?;
+    let json =
+        serde_json::to_string_pretty(&result).map_err(|e| Failure::Submission(e.to_string()))?;
+    say(&mut std::io::stdout(), &json);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads, shape-checks and decodes a submission, naming the field at fault.
+fn read_submission(source: &str) -> Result<Submission, Failure> {
     let text = read_capped(source)?;
     let value: Value = serde_json::from_str(&text)
         .map_err(|e| Failure::Submission(format!("not valid JSON: {e}")))?;
     if let Some((field, problem)) = shape_problem(&value) {
         return Err(Failure::Submission(format!("{field}: {problem}")));
     }
-    let sub: Submission =
-        serde_json::from_value(value).map_err(|e| Failure::Submission(e.to_string()))?;
-    let result = grade(&lib, a.id, &sub).map_err(|e| Failure::Submission(e.to_string()))?;
-    let json =
-        serde_json::to_string_pretty(&result).map_err(|e| Failure::Submission(e.to_string()))?;
-    say(&mut std::io::stdout(), &json);
-    Ok(ExitCode::SUCCESS)
+    serde_json::from_value(value).map_err(|e| Failure::Submission(e.to_string()))
 }
 
 fn read_capped(source: &str) -> Result<String, Failure> {
@@ -201,49 +233,89 @@ fn read_capped(source: &str) -> Result<String, Failure> {
         .map_err(|_| Failure::Submission("the submission is not UTF-8 text".into()))
 }
 
+/// What each list of a submission holds: plain strings, or objects with these string keys
+/// (required, then optional). `orders[].steps` is the one nested list.
+const SHAPES: [(&str, &[&str], &[&str]); 8] = [
+    ("placements", &["slot", "label"], &[]),
+    ("answers", &["slot", "text"], &[]),
+    ("order", &[], &[]),
+    ("components", &["id", "card", "in"], &[]),
+    ("connections", &["from", "to"], &["label"]),
+    ("down", &[], &[]),
+    ("choices", &["question", "option"], &[]),
+    ("orders", &["question"], &["steps"]),
+];
+
 /// Names the first field of a submission whose shape is wrong, so the error can point at it
 /// (serde's own messages do not say where a wrong type sits).
 fn shape_problem(v: &Value) -> Option<(String, String)> {
     let Some(top) = v.as_object() else {
         return Some(("submission".into(), "expected a JSON object".into()));
     };
-    let fields: [(&str, &[&str]); 3] = [
-        ("placements", &["slot", "label"]),
-        ("answers", &["slot", "text"]),
-        ("order", &[]),
-    ];
-    if let Some(k) = top.keys().find(|k| !fields.iter().any(|(f, _)| f == k)) {
+    if let Some(k) = top.keys().find(|k| !SHAPES.iter().any(|(f, _, _)| f == k)) {
+        let names: Vec<&str> = SHAPES.iter().map(|s| s.0).collect();
         return Some((
             k.clone(),
-            "unknown field; use placements, answers or order".into(),
+            format!("unknown field; use {}", names.join(", ")),
         ));
     }
-    for (name, keys) in fields {
+    for (name, keys, optional) in SHAPES {
         let Some(list) = top.get(name) else { continue };
-        let Some(items) = list.as_array() else {
-            return Some((name.into(), "expected a list".into()));
+        if let Some(p) = list_problem(name, list, keys, optional) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+fn strings_problem(field: &str, list: &Value) -> Option<(String, String)> {
+    let Some(items) = list.as_array() else {
+        return Some((field.into(), "expected a list".into()));
+    };
+    let bad = items.iter().position(|i| !i.is_string())?;
+    Some((format!("{field}[{bad}]"), "expected a string".into()))
+}
+
+fn list_problem(
+    name: &str,
+    list: &Value,
+    keys: &[&str],
+    optional: &[&str],
+) -> Option<(String, String)> {
+    if keys.is_empty() {
+        return strings_problem(name, list);
+    }
+    let Some(items) = list.as_array() else {
+        return Some((name.into(), "expected a list".into()));
+    };
+    for (i, item) in items.iter().enumerate() {
+        let Some(obj) = item.as_object() else {
+            return Some((
+                format!("{name}[{i}]"),
+                format!("expected an object with {}", keys.join(" and ")),
+            ));
         };
-        for (i, item) in items.iter().enumerate() {
-            if keys.is_empty() {
-                if !item.is_string() {
-                    return Some((format!("{name}[{i}]"), "expected a string".into()));
+        if let Some(k) = obj
+            .keys()
+            .find(|k| !keys.contains(&k.as_str()) && !optional.contains(&k.as_str()))
+        {
+            return Some((format!("{name}[{i}].{k}"), "unknown field".into()));
+        }
+        if let Some(k) = keys
+            .iter()
+            .find(|k| !obj.get(**k).is_some_and(Value::is_string))
+        {
+            return Some((format!("{name}[{i}].{k}"), "expected a string".into()));
+        }
+        for k in optional {
+            match obj.get(*k) {
+                None | Some(Value::Null) | Some(Value::String(_)) => {}
+                Some(v) if *k == "steps" => {
+                    if let Some(p) = strings_problem(&format!("{name}[{i}].steps"), v) {
+                        return Some(p);
+                    }
                 }
-                continue;
-            }
-            let Some(obj) = item.as_object() else {
-                return Some((
-                    format!("{name}[{i}]"),
-                    format!("expected an object with {}", keys.join(" and ")),
-                ));
-            };
-            if let Some(k) = obj.keys().find(|k| !keys.contains(&k.as_str())) {
-                return Some((format!("{name}[{i}].{k}"), "unknown field".into()));
-            }
-            if let Some(k) = keys
-                .iter()
-                .find(|k| !obj.get(**k).is_some_and(Value::is_string))
-            {
-                return Some((format!("{name}[{i}].{k}"), "expected a string".into()));
+                Some(_) => return Some((format!("{name}[{i}].{k}"), "expected a string".into())),
             }
         }
     }

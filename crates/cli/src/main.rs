@@ -12,10 +12,13 @@ usage: archdrill <command> [args]
 commands:
   check [PACK_DIR]   validate the question bank and diagrams (and the learner's packs), or one pack
                      folder; prints file:line: message per problem, exits 1 if there is any
-  render DIAGRAM --svg FILE | --png FILE [--theme dark] [--scale 2]
-                     draw a diagram (PNG uses the bundled font: identical on every machine)
-  drill DRILL --json | --key
-                     the drill as the learner sees it (no answers), or its answer key (for authors)
+  render DIAGRAM --svg FILE | --png FILE [--theme dark] [--scale 2] [--drill DRILL
+         [--answer FILE|- | --model]]
+                     draw a diagram, a drill, a graded attempt (marked) or a drill's model answer
+                     (PNG uses the bundled font: identical on every machine)
+  drill DRILL --json | --key | --solution
+                     the drill as the learner sees it (no answers), its answer key (for authors),
+                     or one submission that scores 1 (for checking a drill end to end)
   grade DRILL --answer FILE|-
                      grade a JSON submission and print the result as JSON (schemas: diagrams/README.md)
   backup             take a verified backup of your progress now (into <data>/backups/)

@@ -3,8 +3,8 @@
 use crate::api::QuestionLink;
 use crate::{now_ms, Archdrill};
 use archdrill_diagram::{
-    drill_view, grade, render_png, render_svg, DrillKind, DrillView, GradeResult, RenderOptions,
-    Submission, Theme as DiagramTheme,
+    drill_view, grade, render_attempt, render_model, render_png, render_svg, DrillKind, DrillView,
+    GradeResult, RenderOptions, Submission, Theme as DiagramTheme,
 };
 use archdrill_domain::AppError;
 use archdrill_store::DrillAttempt;
@@ -49,6 +49,19 @@ pub struct DrillCheck {
     pub attempt_id: String,
     pub next_due: f64,
     pub interval_days: f64,
+    /// Design and failure drills: the attempt marked as graded, beside a model answer.
+    pub figures: Option<CheckedFigures>,
+}
+
+/// Drawn after Check, light and dark: the learner's attempt with the failing parts marked, and the
+/// model answer (a valid design; the failure with every failing component marked).
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckedFigures {
+    pub attempt: String,
+    pub attempt_dark: String,
+    pub model: String,
+    pub model_dark: String,
 }
 
 impl Archdrill {
@@ -137,12 +150,38 @@ impl Archdrill {
             })?;
             Ok::<_, AppError>(outcome)
         })?;
+        let figures = match self.library.drill(id).map(|d| d.kind) {
+            Some(DrillKind::Design | DrillKind::Failure) => Some(self.figures(id, submission)?),
+            _ => None,
+        };
         Ok(DrillCheck {
             result,
             attempt_id: outcome.review_id,
             next_due: outcome.card.due,
             interval_days: outcome.interval_days,
+            figures,
         })
+    }
+
+    fn figures(&self, id: &str, sub: &Submission) -> Result<CheckedFigures, AppError> {
+        let lib = &self.library;
+        Ok(CheckedFigures {
+            attempt: render_attempt(lib, id, sub, true, DiagramTheme::Light)?,
+            attempt_dark: render_attempt(lib, id, sub, true, DiagramTheme::Dark)?,
+            model: render_model(lib, id, DiagramTheme::Light)?,
+            model_dark: render_model(lib, id, DiagramTheme::Dark)?,
+        })
+    }
+
+    /// A design or failure drill as built so far (the canvas redrawn after each change). Nothing is
+    /// graded or stored; the submission is checked as for grading, so errors name the field.
+    pub fn drill_canvas(&self, id: &str, sub: &Submission, dark: bool) -> Result<String, AppError> {
+        let theme = if dark {
+            DiagramTheme::Dark
+        } else {
+            DiagramTheme::Light
+        };
+        Ok(render_attempt(&self.library, id, sub, false, theme)?)
     }
 
     /// Writes the diagram as SVG, or as PNG at 2× (for slides and notes).

@@ -15,7 +15,7 @@ pub use api::*;
 pub use archdrill::{search_doc, Archdrill};
 pub use backups::{BackupRow, RecoveryNotice, RUNNING_BACKUP_EVERY_MS, START_BACKUP_AGE_MS};
 pub use clock::{now_ms, utc_datetime};
-pub use drills::{DiagramSummary, DrillCheck, DrillSummary, ExportFormat};
+pub use drills::{CheckedFigures, DiagramSummary, DrillCheck, DrillSummary, ExportFormat};
 pub use exchange::{ExportReport, ImportReport, SyncReport, SyncStatus};
 pub use mock::*;
 pub use startup::{open_app, Blocked, Startup};

@@ -1,7 +1,9 @@
 //! A validated drill: the diagram it sits on, its slots (with the right answers, which never leave the
 //! backend before grading), its label bank and its grading rules. Slot and label ids are opaque
 //! (`s1`, `b3`) so the ids themselves give nothing away.
+use crate::design::Design;
 use crate::diagram::{Diagram, Place};
+use crate::failure::Failure;
 use crate::layout::Mode;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -17,6 +19,10 @@ pub enum DrillKind {
     Order,
     /// Type the name of each blank component.
     Recall,
+    /// Build an architecture from requirements; graded by rules.
+    Design,
+    /// Mark what stops serving when something fails, and say what happens next.
+    Failure,
 }
 
 impl DrillKind {
@@ -26,6 +32,8 @@ impl DrillKind {
             "place" => Some(DrillKind::Place),
             "order" => Some(DrillKind::Order),
             "recall" => Some(DrillKind::Recall),
+            "design" => Some(DrillKind::Design),
+            "failure" => Some(DrillKind::Failure),
             _ => None,
         }
     }
@@ -36,6 +44,8 @@ impl DrillKind {
             DrillKind::Place => "place",
             DrillKind::Order => "order",
             DrillKind::Recall => "recall",
+            DrillKind::Design => "design",
+            DrillKind::Failure => "failure",
         }
     }
 }
@@ -62,6 +72,16 @@ pub struct Drill {
     /// Sets of slot indices whose answers may be swapped among themselves (mirror-image AZs).
     pub interchangeable: Vec<Vec<usize>>,
     pub misconceptions: Vec<Misconception>,
+    /// What design and failure drills hold beyond the common fields.
+    pub(crate) play: Play,
+}
+
+/// The kind-specific body of a drill. Label, place, order and recall drills are slots and a bank.
+#[derive(Debug, Clone)]
+pub(crate) enum Play {
+    Slots,
+    Design(Box<Design>),
+    Failure(Box<Failure>),
 }
 
 #[derive(Debug, Clone)]
@@ -121,6 +141,8 @@ impl Drill {
                 mode.removed = self.items.iter().cloned().collect();
                 mode.zones = self.slots.iter().map(|s| s.target.clone()).collect();
             }
+            // Drawn through their own overlay (design/build.rs, failure/view.rs), never with a mode.
+            DrillKind::Design | DrillKind::Failure => {}
             DrillKind::Label | DrillKind::Recall | DrillKind::Order => {
                 mode.blanks = self
                     .slots

@@ -16,6 +16,19 @@ pub enum DrillError {
     SlotTakesOne { field: String, slot: String },
     #[error("{field}: too large (at most {max})")]
     TooLarge { field: String, max: u32 },
+    /// A design or failure submission names a card, place, component, question or option the
+    /// drill does not have (a connection to nowhere is one).
+    #[error("{field}: this drill has no {what} {id:?}")]
+    UnknownId {
+        field: String,
+        what: String,
+        id: String,
+    },
+    #[error("{field}: {id:?} is given more than once")]
+    Duplicate { field: String, id: String },
+    /// Well-formed but not allowed here (a card above its limit, a connection to itself, …).
+    #[error("{field}: {message}")]
+    NotAllowed { field: String, message: String },
     #[error("{field}: {kind} drills are answered with `{expected}`")]
     WrongAnswerKind {
         field: String,
@@ -34,7 +47,10 @@ impl DrillError {
             | DrillError::DuplicatePlacement { field, .. }
             | DrillError::SlotTakesOne { field, .. }
             | DrillError::TooLarge { field, .. }
-            | DrillError::WrongAnswerKind { field, .. } => field,
+            | DrillError::WrongAnswerKind { field, .. }
+            | DrillError::UnknownId { field, .. }
+            | DrillError::Duplicate { field, .. }
+            | DrillError::NotAllowed { field, .. } => field,
         }
     }
 }

@@ -3,61 +3,12 @@
 //! 0. Interchangeable slots are graded under whichever swap of their answers suits the learner best,
 //! so mirror-image AZs accept either assignment. Order drills score the longest run of steps in the
 //! right relative order (see `longest_run`).
-use crate::drill::{Drill, DrillKind};
+use crate::drill::{Drill, DrillKind, Play};
 use crate::error::DrillError;
 use crate::normalize::key;
+pub use crate::result::{rating, GradeResult, SlotResult, SlotStatus};
 use crate::submission::{read, Given, Submission};
 use crate::Library;
-use serde::{Deserialize, Serialize};
-use specta::Type;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub enum SlotStatus {
-    Correct,
-    Wrong,
-    Empty,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct SlotResult {
-    pub slot: String,
-    pub status: SlotStatus,
-    /// What the learner put there (label texts, or the typed text).
-    pub given: Vec<String>,
-    /// The right answer(s), revealed now that the drill is submitted.
-    pub expected: Vec<String>,
-    /// Why it is wrong: the misconception's explanation when one matches, else a plain statement.
-    pub reason: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct GradeResult {
-    pub drill_id: String,
-    /// In [0, 1].
-    pub score: f64,
-    /// For the FSRS schedule: 1 Again (score < 0.5), 2 Hard (< 0.8), 3 Good (< 1), 4 Easy (1).
-    pub rating: u32,
-    /// Right answers minus penalties, before flooring.
-    pub points: f64,
-    pub max_points: u32,
-    pub correct: u32,
-    pub wrong: u32,
-    pub empty: u32,
-    pub slots: Vec<SlotResult>,
-}
-
-/// The FSRS rating a score earns (documented in diagrams/README.md).
-pub fn rating(score: f64) -> u32 {
-    match score {
-        s if s >= 1.0 => 4,
-        s if s >= 0.8 => 3,
-        s if s >= 0.5 => 2,
-        _ => 1,
-    }
-}
 
 pub fn grade(lib: &Library, drill_id: &str, sub: &Submission) -> Result<GradeResult, DrillError> {
     let drill = lib
@@ -65,6 +16,16 @@ pub fn grade(lib: &Library, drill_id: &str, sub: &Submission) -> Result<GradeRes
         .ok_or_else(|| DrillError::UnknownDrill {
             id: drill_id.to_string(),
         })?;
+    let diagram = lib
+        .diagram(&drill.diagram)
+        .ok_or_else(|| DrillError::UnknownDrill {
+            id: drill_id.to_string(),
+        })?;
+    match &drill.play {
+        Play::Design(design) => return crate::design::grade::grade(drill, design, diagram, sub),
+        Play::Failure(failure) => return crate::failure::grade::grade(drill, failure, sub),
+        Play::Slots => {}
+    }
     let given = read(drill, sub)?;
     Ok(match drill.kind {
         DrillKind::Order => grade_order(drill, &given),
@@ -332,6 +293,8 @@ fn finish(drill: &Drill, points: f64, max: u32, slots: Vec<SlotResult>) -> Grade
         wrong,
         empty,
         slots,
+        rules: Vec::new(),
+        questions: Vec::new(),
     }
 }
 

@@ -66,8 +66,13 @@ impl<'d> Ctx<'d> {
         kids
     }
 
-    fn spanning(&self, tier: &str) -> Vec<Item<'d>> {
-        self.items_at(Place::Tier(tier.to_string()))
+    fn spanning(&self, tier: &'d str) -> Vec<Item<'d>> {
+        let mut kids = self.items_at(Place::Tier(tier.to_string()));
+        // A design canvas drops components that span the tier on a pad in the spanning gap.
+        if self.mode.zones.contains(tier) {
+            kids.push(Item::Pad(tier));
+        }
+        kids
     }
 
     /// The nodes placed at `place`: those on its start side, then those on its end side.

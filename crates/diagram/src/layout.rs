@@ -298,13 +298,24 @@ impl<'d> Ctx<'d> {
             Item::Grid => self.place_grid(x, y),
             // A pad is drawn by its zone's box (already placed: boxes go before their content).
             Item::Pad(zone) => {
-                if let Some(b) = self.out.boxes.iter_mut().rev().find(|b| b.id == zone) {
-                    b.drop = Some(Rect {
-                        x,
-                        y,
-                        w: DROP_W,
-                        h: DROP_H,
-                    });
+                let pad = Rect {
+                    x,
+                    y,
+                    w: DROP_W,
+                    h: DROP_H,
+                };
+                match self.out.boxes.iter_mut().rev().find(|b| b.id == zone) {
+                    Some(b) => b.drop = Some(pad),
+                    // A tier has no box: its pad stands alone, in an invisible one.
+                    None => self.out.boxes.push(BoxLayout {
+                        id: zone.to_string(),
+                        kind: GroupKind::Plain,
+                        rect: pad,
+                        label: String::new(),
+                        cidr: None,
+                        notes: Vec::new(),
+                        drop: Some(pad),
+                    }),
                 }
             }
         }

@@ -4,10 +4,12 @@
 //! No tauri: the desktop shell and the CLI both call this crate.
 
 mod arrange;
+mod design;
 mod diagram;
 mod drill;
 mod encode;
 mod error;
+mod failure;
 mod glyph;
 mod grade;
 mod grid;
@@ -16,9 +18,15 @@ mod layout;
 mod library;
 mod metrics;
 mod normalize;
+mod overlay;
+mod play_spec;
+mod play_view;
 mod png;
 mod render;
+mod render_overlay;
+mod result;
 mod route;
+mod solution;
 mod spec;
 mod submission;
 mod theme;
@@ -32,13 +40,22 @@ pub use diagram::{
 };
 pub use drill::{BankLabel, Drill, DrillKind, Misconception, Slot};
 pub use error::DrillError;
-pub use grade::{grade, rating, GradeResult, SlotResult, SlotStatus};
+pub use grade::grade;
 pub use kinds::{Arrange, Category, ComponentKind, GroupKind, TierKind, COMPONENT_KINDS};
 pub use library::Library;
 pub use normalize::key as normalize_answer;
+pub use play_view::{
+    render_attempt, render_model, CardView, ChoiceView, ComponentView, DesignView,
+    FailureQuestionView, FailureView, FixedView, PlaceView,
+};
 pub use png::{render_png, RenderError};
 pub use render::{render_svg, RenderOptions};
-pub use submission::{Placement, Submission, TypedAnswer, MAX_ENTRIES, MAX_TEXT};
+pub use result::{rating, GradeResult, QuestionResult, RuleResult, SlotResult, SlotStatus};
+pub use solution::solution;
+pub use submission::{
+    Choice, Connection, PlacedComponent, Placement, StepOrder, Submission, TypedAnswer,
+    MAX_ENTRIES, MAX_TEXT,
+};
 pub use theme::Theme;
 pub use view::{
     answer_key, drill_view, AnswerKey, DrillView, KeyMisconception, KeySlot, LabelView,

@@ -8,10 +8,11 @@ use crate::drill::{Drill, Slot};
 use crate::glyph;
 use crate::kinds::GroupKind;
 use crate::layout::{
-    header_text, layout, BoxLayout, Layout, NodeLayout, Rect, GLYPH, HEADER_SIZE, LABEL_SIZE, LINE,
-    MARGIN, NOTE_SIZE, TITLE_SIZE,
+    header_text, layout, BoxLayout, Layout, Mode, NodeLayout, Rect, GLYPH, HEADER_SIZE, LABEL_SIZE,
+    LINE, MARGIN, NOTE_SIZE, TITLE_SIZE,
 };
 use crate::metrics::text_width;
+use crate::overlay::Overlay;
 use crate::theme::{box_style, category_color, palette, Palette, Theme};
 use std::collections::HashMap;
 use svg::node::element::{
@@ -29,7 +30,7 @@ pub struct RenderOptions<'a> {
 }
 
 /// Numbers in attributes: one decimal is plenty at diagram scale and keeps the output short and stable.
-fn n(v: f32) -> String {
+pub(crate) fn n(v: f32) -> String {
     // Integer arithmetic: float formatting was a visible share of render time.
     let tenths = (f64::from(v) * 10.0).round() as i64;
     let sign = if tenths < 0 { "-" } else { "" };
@@ -41,12 +42,14 @@ fn n(v: f32) -> String {
     }
 }
 
-struct Painter<'a> {
-    p: &'static Palette,
-    theme: Theme,
-    prefix: String,
-    slots: HashMap<&'a str, &'a Slot>,
-    diagram: &'a Diagram,
+pub(crate) struct Painter<'a> {
+    pub p: &'static Palette,
+    pub theme: Theme,
+    pub prefix: String,
+    pub slots: HashMap<&'a str, &'a Slot>,
+    pub diagram: &'a Diagram,
+    /// Zones, buttons and marks of an interactive drawing (design and failure drills).
+    pub overlay: Option<&'a Overlay>,
 }
 
 pub fn render_svg(d: &Diagram, opts: &RenderOptions) -> String {
@@ -71,6 +74,7 @@ pub fn render_svg(d: &Diagram, opts: &RenderOptions) -> String {
             .map(|dr| dr.slots.iter().map(|s| (s.target.as_str(), s)).collect())
             .unwrap_or_default(),
         diagram: d,
+        overlay: None,
     };
     let (title, desc) = match opts.drill {
         Some(dr) => (dr.title.clone(), dr.instructions.clone()),
@@ -80,6 +84,28 @@ pub fn render_svg(d: &Diagram, opts: &RenderOptions) -> String {
     painter.document(lay, &title, &desc).to_string()
 }
 
+/// Draws `d` laid out with `mode`, with the overlay's zones, buttons and marks.
+pub(crate) fn render_overlay(
+    d: &Diagram,
+    mode: &Mode,
+    overlay: &Overlay,
+    theme: Theme,
+    key: &str,
+) -> String {
+    let lay = layout(d, mode);
+    let painter = Painter {
+        p: palette(theme),
+        theme,
+        prefix: format!("ad-{key}-{}", theme.name()),
+        slots: HashMap::new(),
+        diagram: d,
+        overlay: Some(overlay),
+    };
+    painter
+        .document(&lay, &overlay.title, &overlay.desc)
+        .to_string()
+}
+
 /// A text at (x, y). Size, colour and anchor come from the enclosing group where possible: the root
 /// sets the label size and text colour, so most texts carry only their position (fewer attributes
 /// made rendering markedly faster, and the SVG smaller).
@@ -87,7 +113,7 @@ fn at(x: f32, y: f32, content: &str) -> Text {
     Text::new(content).set("x", n(x)).set("y", n(y))
 }
 
-fn text(x: f32, y: f32, content: &str, size: f32, bold: bool, fill: &str) -> Text {
+pub(crate) fn text(x: f32, y: f32, content: &str, size: f32, bold: bool, fill: &str) -> Text {
     let t = Text::new(content)
         .set("x", n(x))
         .set("y", n(y))
@@ -100,7 +126,7 @@ fn text(x: f32, y: f32, content: &str, size: f32, bold: bool, fill: &str) -> Tex
     }
 }
 
-fn rect(r: Rect, rx: f32, fill: &str, stroke: &str) -> Rectangle {
+pub(crate) fn rect(r: Rect, rx: f32, fill: &str, stroke: &str) -> Rectangle {
     Rectangle::new()
         .set("x", n(r.x))
         .set("y", n(r.y))
@@ -130,12 +156,15 @@ impl Painter<'_> {
                     .set("d", "M0 0 L10 5 L0 10 Z")
                     .set("fill", self.p.edge),
             );
-        let style = "[data-slot]{cursor:pointer}[data-slot]:focus{outline:none}[data-slot]:focus .slot-box{stroke-width:3}";
+        let style = "[data-slot],[data-zone],[data-node]{cursor:pointer}[data-slot]:focus,[data-zone]:focus,[data-node]:focus{outline:none}[data-slot]:focus .slot-box{stroke-width:3}[data-zone]:focus>rect:first-child,[data-node]:focus>g>rect:first-child{stroke-width:3.5}";
+        // Buttons inside an image are invisible to assistive technology (axe: nested-interactive),
+        // so a drawing with slots, zones or toggles is a labelled group instead.
+        let interactive = !self.slots.is_empty() || self.overlay.is_some();
         let mut doc = Document::new()
             .set("viewBox", format!("0 0 {} {}", n(lay.width), n(lay.height)))
             .set("width", n(lay.width))
             .set("height", n(lay.height))
-            .set("role", "img")
+            .set("role", if interactive { "group" } else { "img" })
             .set("aria-labelledby", self.id("title"))
             .set("aria-describedby", self.id("desc"))
             .set("font-family", FONT)
@@ -149,17 +178,7 @@ impl Painter<'_> {
             )
             .add(Definitions::new().add(arrow))
             .add(Style::new(style))
-            .add(rect(
-                Rect {
-                    x: 0.0,
-                    y: 0.0,
-                    w: lay.width,
-                    h: lay.height,
-                },
-                0.0,
-                self.p.background,
-                "none",
-            ))
+            .add(self.background(lay))
             .add(text(
                 MARGIN,
                 MARGIN + TITLE_SIZE - 2.0,
@@ -246,6 +265,9 @@ impl Painter<'_> {
             frame = frame.set("stroke-dasharray", dash);
         }
         let mut g = Group::new().add(frame);
+        if self.overlay.is_some() {
+            return self.zone_box(b, g);
+        }
         let Some(slot) = self.slots.get(b.id.as_str()) else {
             return g;
         };
@@ -423,6 +445,9 @@ impl Painter<'_> {
                 ));
             }
             g = g.add(notes);
+        }
+        if self.overlay.is_some() {
+            return self.pick_node(nl, g);
         }
         match self
             .slots

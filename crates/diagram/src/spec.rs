@@ -1,6 +1,7 @@
 //! The TOML shape of a diagram file, exactly as written. Every value an author can get wrong is kept
 //! `Spanned` so validation can point at its line; meaning is checked later (validate.rs, drill.rs), so
 //! this layer only rejects what serde itself cannot read (syntax, wrong types, unknown keys).
+use crate::play_spec::{CardSpec, ExplainSpec, LinkSpec, ModelSpec, QuestionSpec, RuleSpec};
 use archdrill_domain::Problem;
 use serde::Deserialize;
 use toml::Spanned;
@@ -184,6 +185,38 @@ pub(crate) struct DrillSpec {
     /// recall: more accepted answers per blank, on top of the node's label and aliases.
     #[serde(default)]
     pub accept: Vec<S<AcceptSpec>>,
+    /// design: what the design must achieve, in the learner's words.
+    #[serde(default)]
+    pub requirements: Vec<S<String>>,
+    /// design: nodes of the diagram that stay on the canvas.
+    #[serde(default)]
+    pub keep: Vec<S<String>>,
+    /// design: where components may go (default: every group, subnet and tier).
+    #[serde(default)]
+    pub places: Option<Vec<S<String>>>,
+    /// design: the labels a connection may carry.
+    #[serde(default)]
+    pub labels: Vec<S<String>>,
+    #[serde(default)]
+    pub max_components: Option<S<u32>>,
+    #[serde(default)]
+    pub card: Vec<S<CardSpec>>,
+    #[serde(default)]
+    pub rule: Vec<S<RuleSpec>>,
+    #[serde(default)]
+    pub model: Vec<S<ModelSpec>>,
+    #[serde(default)]
+    pub link: Vec<S<LinkSpec>>,
+    /// failure: what happens.
+    #[serde(default)]
+    pub event: Option<S<String>>,
+    /// failure: the nodes that stop serving.
+    #[serde(default)]
+    pub fails: Vec<S<String>>,
+    #[serde(default)]
+    pub explain: Vec<S<ExplainSpec>>,
+    #[serde(default)]
+    pub question: Vec<S<QuestionSpec>>,
 }
 
 #[derive(Debug, Deserialize)]

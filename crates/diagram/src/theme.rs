@@ -33,6 +33,9 @@ pub(crate) struct Palette {
     pub slot: &'static str,
     pub slot_stroke: &'static str,
     pub footnote: &'static str,
+    /// Marks after Check: a part that breaks a rule or is marked wrong, and one that is right.
+    pub wrong: &'static str,
+    pub right: &'static str,
 }
 
 pub(crate) const LIGHT: Palette = Palette {
@@ -46,6 +49,8 @@ pub(crate) const LIGHT: Palette = Palette {
     slot: "#fff8e1",
     slot_stroke: "#b7791f",
     footnote: "#f4f6f9",
+    wrong: "#c62828",
+    right: "#2e7d32",
 };
 
 pub(crate) const DARK: Palette = Palette {
@@ -58,6 +63,8 @@ pub(crate) const DARK: Palette = Palette {
     pill: "#161b22",
     slot: "#3a2f12",
     slot_stroke: "#e3b341",
+    wrong: "#ff7b72",
+    right: "#56d364",
     footnote: "#1f2630",
 };
 

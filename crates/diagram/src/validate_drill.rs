@@ -1,7 +1,7 @@
 //! Turns a `[[drill]]` table into a `Drill` against its (already valid) diagram, reporting every
 //! problem at its line. A drill with any problem is dropped; its diagram still loads.
 use crate::diagram::{Diagram, Place};
-use crate::drill::{location, BankLabel, Drill, DrillKind, Misconception, Shuffle, Slot};
+use crate::drill::{location, BankLabel, Drill, DrillKind, Misconception, Play, Shuffle, Slot};
 use crate::layout::Layout;
 use crate::normalize::key;
 use crate::spec::{DrillSpec, S};
@@ -31,7 +31,7 @@ pub(crate) fn drill(
         r.at(
             &s.kind,
             format!(
-                "unknown drill kind {:?}; use label, place, order or recall",
+                "unknown drill kind {:?}; use label, place, order, recall, design or failure",
                 s.kind.get_ref()
             ),
         );
@@ -43,6 +43,9 @@ pub(crate) fn drill(
         }
     }
     unexpected_fields(s, kind, r);
+    if matches!(kind, DrillKind::Design | DrillKind::Failure) {
+        return play_drill(s, kind, diagram, plain, r, before, line);
+    }
     let penalty = match (&s.penalty, kind) {
         (Some(p), DrillKind::Order) => {
             r.at(
@@ -60,7 +63,7 @@ pub(crate) fn drill(
         }
         (Some(p), _) => *p.get_ref(),
         (None, DrillKind::Label | DrillKind::Place) => 0.5,
-        (None, DrillKind::Order | DrillKind::Recall) => 0.0,
+        (None, _) => 0.0,
     };
 
     let reading = |id: &str| {
@@ -72,7 +75,7 @@ pub(crate) fn drill(
     let mut slots = match kind {
         DrillKind::Label | DrillKind::Recall => blank_slots(s, kind, diagram, r, line),
         DrillKind::Place => zone_slots(s, diagram, r, line),
-        DrillKind::Order => step_slots(s, diagram, r, line),
+        _ => step_slots(s, diagram, r, line),
     };
     if kind != DrillKind::Order {
         slots.sort_by_key(|sl| reading(&sl.target));
@@ -100,6 +103,50 @@ pub(crate) fn drill(
         items: s.items.iter().map(|i| i.get_ref().clone()).collect(),
         interchangeable,
         misconceptions,
+        play: Play::Slots,
+    })
+}
+
+/// Design and failure drills: their own validation, the common fields here.
+fn play_drill(
+    s: &DrillSpec,
+    kind: DrillKind,
+    diagram: &Diagram,
+    plain: &Layout,
+    r: &mut Report,
+    before: usize,
+    line: u32,
+) -> Option<Drill> {
+    let play = match kind {
+        DrillKind::Design => {
+            crate::design::validate::design(s, diagram, r).map(|d| Play::Design(Box::new(d)))
+        }
+        _ => crate::failure::validate::failure(s, diagram, plain, r)
+            .map(|f| Play::Failure(Box::new(f))),
+    };
+    if kind == DrillKind::Design && s.penalty.is_some() {
+        r.at(
+            s.penalty.as_ref().unwrap(),
+            "design drills take penalties per advice rule, not per drill",
+        );
+    }
+    let play = play.filter(|_| r.problems.len() == before)?;
+    Some(Drill {
+        id: s.id.get_ref().clone(),
+        diagram: diagram.id.clone(),
+        kind,
+        title: s.title.get_ref().trim().to_string(),
+        instructions: s.instructions.get_ref().trim().to_string(),
+        file: r.file.to_string(),
+        line,
+        penalty: s.penalty.as_ref().map_or(0.5, |p| *p.get_ref()),
+        all_or_nothing: false,
+        slots: Vec::new(),
+        bank: Vec::new(),
+        items: Vec::new(),
+        interchangeable: Vec::new(),
+        misconceptions: Vec::new(),
+        play,
     })
 }
 
@@ -110,6 +157,19 @@ fn unexpected_fields(s: &DrillSpec, kind: DrillKind, r: &mut Report) {
         DrillKind::Recall => matches!(field, "blanks" | "accept"),
         DrillKind::Place => matches!(field, "items" | "zones" | "distractors"),
         DrillKind::Order => field == "steps",
+        DrillKind::Design => matches!(
+            field,
+            "requirements"
+                | "keep"
+                | "places"
+                | "labels"
+                | "max_components"
+                | "card"
+                | "rule"
+                | "model"
+                | "link"
+        ),
+        DrillKind::Failure => matches!(field, "event" | "fails" | "explain" | "question"),
     };
     let first = |v: &[S<String>]| v.first().map(|x| r.lines.of(x));
     let present = [
@@ -120,6 +180,29 @@ fn unexpected_fields(s: &DrillSpec, kind: DrillKind, r: &mut Report) {
         ("distractors", first(&s.distractors)),
         ("bank", s.bank.as_ref().map(|b| first(b).unwrap_or(0))),
         ("accept", s.accept.first().map(|a| r.lines.of(a))),
+        ("requirements", first(&s.requirements)),
+        ("keep", first(&s.keep)),
+        ("places", s.places.as_ref().map(|p| first(p).unwrap_or(0))),
+        ("labels", first(&s.labels)),
+        (
+            "max_components",
+            s.max_components.as_ref().map(|m| r.lines.of(m)),
+        ),
+        ("card", s.card.first().map(|c| r.lines.of(c))),
+        ("rule", s.rule.first().map(|c| r.lines.of(c))),
+        ("model", s.model.first().map(|c| r.lines.of(c))),
+        ("link", s.link.first().map(|c| r.lines.of(c))),
+        ("event", s.event.as_ref().map(|e| r.lines.of(e))),
+        ("fails", first(&s.fails)),
+        ("explain", s.explain.first().map(|c| r.lines.of(c))),
+        ("question", s.question.first().map(|c| r.lines.of(c))),
+        (
+            "misconception",
+            s.misconception
+                .first()
+                .filter(|_| matches!(kind, DrillKind::Design | DrillKind::Failure))
+                .map(|c| r.lines.of(c)),
+        ),
     ];
     for (field, at) in present {
         if let (Some(line), false) = (at, wants(field)) {

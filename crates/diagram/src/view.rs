@@ -1,9 +1,11 @@
 //! What the UI gets before grading (`DrillView`: the picture, the slots, the shuffled bank; no
 //! answers) and what authors get on request (`AnswerKey`). Kept apart so that the view's type cannot
 //! grow an answer field by accident: a test serialises every drill's view and looks for answers.
-use crate::drill::DrillKind;
+use crate::drill::{DrillKind, Play};
 use crate::error::DrillError;
+use crate::play_view::{design_view, failure_view, render_attempt, DesignView, FailureView};
 use crate::render::{render_svg, RenderOptions};
+use crate::submission::Submission;
 use crate::theme::Theme;
 use crate::Library;
 use serde::{Deserialize, Serialize};
@@ -27,6 +29,10 @@ pub struct DrillView {
     /// Order drills: the steps to put in order, shuffled.
     pub items: Vec<LabelView>,
     pub scoring: ScoringView,
+    /// Design drills: the palette, places, fixed nodes and requirements; `svg` is the empty canvas.
+    pub design: Option<DesignView>,
+    /// Failure drills: the event, the components to toggle and the questions.
+    pub failure: Option<FailureView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -60,15 +66,19 @@ pub fn drill_view(lib: &Library, drill_id: &str) -> Result<DrillView, DrillError
         })?;
     let diagram = lib
         .diagram(&drill.diagram)
-        .expect("a loaded drill's diagram is loaded");
-    let svg = |theme| {
-        render_svg(
+        .ok_or_else(|| DrillError::UnknownDrill {
+            id: drill_id.to_string(),
+        })?;
+    let empty = Submission::default();
+    let svg = |theme| match drill.play {
+        Play::Slots => Ok(render_svg(
             diagram,
             &RenderOptions {
                 theme,
                 drill: Some(drill),
             },
-        )
+        )),
+        _ => render_attempt(lib, drill_id, &empty, false, theme),
     };
     let cards: Vec<LabelView> = drill
         .bank
@@ -89,8 +99,8 @@ pub fn drill_view(lib: &Library, drill_id: &str) -> Result<DrillView, DrillError
         kind: drill.kind,
         title: drill.title.clone(),
         instructions: drill.instructions.clone(),
-        svg: svg(Theme::Light),
-        svg_dark: svg(Theme::Dark),
+        svg: svg(Theme::Light)?,
+        svg_dark: svg(Theme::Dark)?,
         slots: drill
             .slots
             .iter()
@@ -105,6 +115,14 @@ pub fn drill_view(lib: &Library, drill_id: &str) -> Result<DrillView, DrillError
         scoring: ScoringView {
             penalty: drill.penalty,
             all_or_nothing: drill.all_or_nothing,
+        },
+        design: match &drill.play {
+            Play::Design(d) => Some(design_view(d, diagram)),
+            _ => None,
+        },
+        failure: match &drill.play {
+            Play::Failure(f) => Some(failure_view(f)),
+            _ => None,
         },
     })
 }

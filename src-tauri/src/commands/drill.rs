@@ -37,6 +37,18 @@ pub async fn check_drill(
     .await
 }
 
+/// Redraws a design or failure drill as the learner builds it (no grading, nothing stored).
+#[tauri::command]
+#[specta::specta]
+pub async fn drill_canvas(
+    app: State<'_, App>,
+    id: String,
+    submission: Submission,
+    dark: bool,
+) -> Res<String> {
+    blocking(&app, move |a| a.drill_canvas(&id, &submission, dark)).await
+}
+
 /// Asks where to save, then writes the diagram there. Returns the path, or None when cancelled.
 #[tauri::command]
 #[specta::specta]

@@ -34,6 +34,8 @@ export const commands = {
 	diagramSvg: (id: string, dark: boolean) => typedError<string, AppError>(__TAURI_INVOKE("diagram_svg", { id, dark })),
 	getDrill: (id: string) => typedError<DrillView, AppError>(__TAURI_INVOKE("get_drill", { id })),
 	checkDrill: (id: string, submission: Submission, durationMs: number | null, utcOffsetMin: number) => typedError<DrillCheck, AppError>(__TAURI_INVOKE("check_drill", { id, submission, durationMs, utcOffsetMin })),
+	/**  Redraws a design or failure drill as the learner builds it (no grading, nothing stored). */
+	drillCanvas: (id: string, submission: Submission, dark: boolean) => typedError<string, AppError>(__TAURI_INVOKE("drill_canvas", { id, submission, dark })),
 	/**  Asks where to save, then writes the diagram there. Returns the path, or None when cancelled. */
 	exportDiagram: (id: string, format: ExportFormat, dark: boolean) => typedError<string | null, AppError>(__TAURI_INVOKE("export_diagram", { id, format, dark })),
 	studyDashboard: (utcOffsetMin: number) => typedError<Dashboard, AppError>(__TAURI_INVOKE("study_dashboard", { utcOffsetMin })),
@@ -126,6 +128,48 @@ export type CardStatus = {
 	lapses: number,
 };
 
+export type CardView = {
+	id: string,
+	kind: string,
+	label: string,
+	/**  How often it may be placed; null: as often as wanted. */
+	max: number | null,
+};
+
+/**
+ *  Drawn after Check, light and dark: the learner's attempt with the failing parts marked, and the
+ *  model answer (a valid design; the failure with every failing component marked).
+ */
+export type CheckedFigures = {
+	attempt: string,
+	attemptDark: string,
+	model: string,
+	modelDark: string,
+};
+
+export type Choice = {
+	question: string,
+	option: string,
+};
+
+export type ChoiceView = {
+	id: string,
+	text: string,
+};
+
+export type ComponentView = {
+	id: string,
+	label: string,
+	ariaLabel: string,
+};
+
+export type Connection = {
+	from: string,
+	to: string,
+	/**  One of the drill's connection labels, if it has any. */
+	label?: string | null,
+};
+
 export type Dashboard = {
 	/**  Cards due before the end of today. */
 	dueToday: number,
@@ -156,6 +200,19 @@ export type DayCount = {
 	reviews: number,
 };
 
+export type DesignView = {
+	requirements: string[],
+	/**  In palette order; some do not belong. */
+	palette: CardView[],
+	/**  Where components may go; each matches a `data-zone` in the SVG. */
+	places: PlaceView[],
+	/**  Nodes fixed on the canvas that connections may start or end at; each a `data-node`. */
+	fixed: FixedView[],
+	/**  The labels a connection may carry (empty: connections are unlabelled). */
+	labels: string[],
+	maxComponents: number,
+};
+
 export type DiagramSummary = {
 	id: string,
 	title: string,
@@ -171,6 +228,8 @@ export type DrillCheck = {
 	attemptId: string,
 	nextDue: number | null,
 	intervalDays: number | null,
+	/**  Design and failure drills: the attempt marked as graded, beside a model answer. */
+	figures: CheckedFigures | null,
 };
 
 export type DrillKind = 
@@ -181,7 +240,11 @@ export type DrillKind =
 /**  Put the steps of a flow in order. */
 "order" | 
 /**  Type the name of each blank component. */
-"recall";
+"recall" | 
+/**  Build an architecture from requirements; graded by rules. */
+"design" | 
+/**  Mark what stops serving when something fails, and say what happens next. */
+"failure";
 
 export type DrillSummary = {
 	id: string,
@@ -207,6 +270,10 @@ export type DrillView = {
 	/**  Order drills: the steps to put in order, shuffled. */
 	items: LabelView[],
 	scoring: ScoringView,
+	/**  Design drills: the palette, places, fixed nodes and requirements; `svg` is the empty canvas. */
+	design: DesignView | null,
+	/**  Failure drills: the event, the components to toggle and the questions. */
+	failure: FailureView | null,
 };
 
 export type ExportFormat = "svg" | "png";
@@ -223,12 +290,32 @@ export type ExportReport = {
 	bytes: number | null,
 };
 
+export type FailureQuestionView = {
+	id: string,
+	prompt: string,
+	/**  `choice` (pick one option) or `order` (put every option in order). */
+	kind: string,
+	options: ChoiceView[],
+};
+
+export type FailureView = {
+	event: string,
+	/**  Every component, in reading order; each a `data-node` toggle in the SVG. */
+	components: ComponentView[],
+	questions: FailureQuestionView[],
+};
+
 /**  How well a set of weights predicts the learner's recalls (lower is better for both). */
 export type Fit = {
 	/**  Mean log loss of the predicted recall probability. */
 	logLoss: number | null,
 	/**  RMSE between predicted and actual recall rates, binned as fsrs/Anki do. */
 	rmseBins: number | null,
+};
+
+export type FixedView = {
+	id: string,
+	label: string,
 };
 
 export type GradeResult = {
@@ -244,6 +331,10 @@ export type GradeResult = {
 	wrong: number,
 	empty: number,
 	slots: SlotResult[],
+	/**  Design drills: every rule, passed or failed, with its message. */
+	rules: RuleResult[],
+	/**  Failure drills: every question. */
+	questions: QuestionResult[],
 };
 
 export type HomeSummary = {
@@ -380,6 +471,20 @@ export type OptimizeReport = {
 	params: (number | null)[],
 };
 
+export type PlaceView = {
+	id: string,
+	label: string,
+};
+
+export type PlacedComponent = {
+	/**  Chosen by the client; unique in the design, not a place or kept-node id. */
+	id: string,
+	/**  A palette card id (p1, p2, …). */
+	card: string,
+	/**  A place id: a group, subnet or tier of the canvas, or `outside`. */
+	in: string,
+};
+
 export type Placement = {
 	slot: string,
 	label: string,
@@ -408,6 +513,20 @@ export type QuestionFilter = {
 export type QuestionLink = {
 	id: string,
 	prompt: string,
+};
+
+/**  One "what happens next" question of a failure drill after grading. */
+export type QuestionResult = {
+	question: string,
+	prompt: string,
+	/**  In [0, 1]: a choice is right or wrong; an order question scores its longest right run. */
+	score: number | null,
+	/**  Option texts chosen, in the order given. */
+	given: string[],
+	/**  The right option, or the steps in their right order. */
+	expected: string[],
+	/**  The misconception's feedback for a wrong choice, else the question's explanation. */
+	feedback: string | null,
 };
 
 export type QuestionRow = {
@@ -479,6 +598,21 @@ export type ReviewOutcome = {
 	intervalDays: number | null,
 };
 
+/**  One design rule after grading. */
+export type RuleResult = {
+	/**  1-based, in the drill's order. */
+	rule: number,
+	/**  `required` or `advice`. */
+	level: string,
+	passed: boolean,
+	/**  The rule's pass or fail message: the principle behind it. */
+	message: string,
+	weight: number | null,
+	penalty: number | null,
+	/**  What to point at on the learner's drawing: component ids and place ids. */
+	marks: string[],
+};
+
 export type ScoringView = {
 	penalty: number | null,
 	allOrNothing: boolean,
@@ -525,6 +659,11 @@ export type Startup = {
 	recovery: RecoveryNotice | null,
 	/**  Set when nothing can be shown: a database from a newer app, a folder that cannot be written. */
 	blocked: Blocked | null,
+};
+
+export type StepOrder = {
+	question: string,
+	steps: string[],
 };
 
 export type StudiedFilter = "any" | "studied" | "notStudied";
@@ -587,6 +726,16 @@ export type Submission = {
 	answers?: TypedAnswer[],
 	/**  Order drills: bank ids from first step to last. */
 	order?: string[],
+	/**  Design drills: the components placed, each from a palette card into a place. */
+	components?: PlacedComponent[],
+	/**  Design drills: connections between placed components or kept nodes, in traffic direction. */
+	connections?: Connection[],
+	/**  Failure drills: the components marked as no longer serving (c1, c2, …). */
+	down?: string[],
+	/**  Failure drills: the option chosen for each choice question. */
+	choices?: Choice[],
+	/**  Failure drills: the steps of each order question, first to last. */
+	orders?: StepOrder[],
 };
 
 /**  What one sync round did. */
