@@ -108,6 +108,7 @@ proptest! {
             placements: (0..n).flat_map(|_| slots.iter().zip(labels.iter().cycle()).map(|(s, l)| Placement { slot: s.clone(), label: l.clone() })).collect(),
             answers: slots.iter().zip(texts.iter().cycle()).map(|(s, t)| TypedAnswer { slot: s.clone(), text: t.clone() }).collect(),
             order: labels.clone(),
+            ..Submission::default()
         };
         let _ = grade(lib, drill, &sub);
         let _ = grade(lib, drill, &Submission { order: labels, ..Submission::default() });
