@@ -124,9 +124,9 @@ fn play_drill(
         _ => crate::failure::validate::failure(s, diagram, plain, r)
             .map(|f| Play::Failure(Box::new(f))),
     };
-    if kind == DrillKind::Design && s.penalty.is_some() {
+    if let (DrillKind::Design, Some(p)) = (kind, &s.penalty) {
         r.at(
-            s.penalty.as_ref().unwrap(),
+            p,
             "design drills take penalties per advice rule, not per drill",
         );
     }

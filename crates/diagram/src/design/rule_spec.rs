@@ -97,15 +97,12 @@ pub(crate) fn rule(
     };
     let weight = unit(&s.weight, "weight", 1.0, r);
     let penalty = unit(&s.penalty, "penalty", 0.1, r);
-    if level == Level::Required && s.penalty.is_some() {
-        r.at(
-            s.penalty.as_ref().unwrap(),
-            "required rules take a `weight`; `penalty` is for advice",
-        );
+    if let (Level::Required, Some(p)) = (level, &s.penalty) {
+        r.at(p, "required rules take a `weight`; `penalty` is for advice");
     }
-    if level == Level::Advice && s.weight.is_some() {
+    if let (Level::Advice, Some(w)) = (level, &s.weight) {
         r.at(
-            s.weight.as_ref().unwrap(),
+            w,
             "advice takes a `penalty`; `weight` is for required rules",
         );
     }
