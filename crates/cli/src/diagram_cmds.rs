@@ -3,7 +3,7 @@
 //! Nothing a user passes can panic these: input is size-capped and every failure is reported.
 use archdrill_diagram::{
     answer_key, drill_view, grade, render_attempt, render_model, render_png, render_svg, solution,
-    DrillError, Library, RenderOptions, Submission, Theme,
+    DrillError, DrillKind, Library, RenderOptions, Submission, Theme,
 };
 use serde_json::Value;
 use std::io::{Read, Write};
@@ -143,6 +143,11 @@ fn render(args: &[String]) -> Result<ExitCode, Failure> {
         }
         (Some(dr), None, true) => {
             render_model(&lib, &dr.id, theme).map_err(|e| Failure::Usage(e.to_string()))?
+        }
+        // A design canvas or failure drill is drawn with its zones and toggles, as the learner sees it.
+        (Some(dr), None, false) if matches!(dr.kind, DrillKind::Design | DrillKind::Failure) => {
+            render_attempt(&lib, &dr.id, &Submission::default(), false, theme)
+                .map_err(|e| Failure::Usage(e.to_string()))?
         }
         (drill, None, false) => render_svg(diagram, &RenderOptions { theme, drill }),
     };

@@ -202,7 +202,12 @@ pub fn render_attempt(
                     }
                 }
             }
-            let mode = build::mode(design, &drawn, &drill.title);
+            let mut mode = build::mode(design, &drawn, &drill.title);
+            if checked {
+                // A graded design is a figure to read, not a canvas to drop on.
+                overlay.zones.clear();
+                mode.zones.clear();
+            }
             Ok(render_overlay(&drawn, &mode, &overlay, theme, &drill.id))
         }
         Play::Failure(f) => {

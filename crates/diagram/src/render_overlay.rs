@@ -3,7 +3,7 @@
 //! the mark never rests on colour alone).
 use crate::layout::{BoxLayout, Layout, NodeLayout, Rect, NOTE_SIZE};
 use crate::overlay::Mark;
-use crate::render::{n, rect, text, Painter};
+use crate::render::{rect, text, Painter};
 use svg::node::element::Group;
 
 impl Painter<'_> {
@@ -49,46 +49,31 @@ impl Painter<'_> {
 
     pub(crate) fn pick_node(&self, nl: &NodeLayout, mut g: Group) -> Group {
         let Some(o) = self.overlay else { return g };
-        if let Some(mark) = o.marks.get(&nl.id) {
-            g = g.add(self.outline(nl.rect, *mark, 3.0)).add(
-                text(
-                    nl.rect.cx(),
-                    nl.rect.bottom() + 14.0,
-                    mark.word(),
-                    NOTE_SIZE,
-                    true,
-                    self.color(*mark),
-                )
-                .set("text-anchor", "middle"),
-            );
+        let pick = o.picks.get(&nl.id);
+        if pick.is_some_and(|p| p.pressed == Some(true)) {
+            // A component marked as stopping: tinted, with a badge that says so (not colour alone).
+            g = g
+                .add(rect(nl.rect, 6.0, self.p.wrong, "none").set("opacity", "0.12"))
+                .add(self.badge(
+                    nl.rect.x + 4.0,
+                    nl.rect.y - 9.0,
+                    "stops",
+                    self.p.wrong,
+                    false,
+                ));
         }
-        let Some(pick) = o.picks.get(&nl.id) else {
+        if let Some(mark) = o.marks.get(&nl.id) {
+            g = g.add(self.outline(nl.rect, *mark, 3.0)).add(self.badge(
+                nl.rect.right() - 4.0,
+                nl.rect.y - 9.0,
+                mark.word(),
+                self.color(*mark),
+                true,
+            ));
+        }
+        let Some(pick) = pick else {
             return g;
         };
-        if pick.pressed == Some(true) {
-            // A pressed toggle is crossed out: "stops serving".
-            let r = nl.rect;
-            g = g.add(
-                svg::node::element::Path::new()
-                    .set(
-                        "d",
-                        format!(
-                            "M{} {} L{} {} M{} {} L{} {}",
-                            n(r.x + 6.0),
-                            n(r.y + 6.0),
-                            n(r.right() - 6.0),
-                            n(r.bottom() - 6.0),
-                            n(r.right() - 6.0),
-                            n(r.y + 6.0),
-                            n(r.x + 6.0),
-                            n(r.bottom() - 6.0)
-                        ),
-                    )
-                    .set("stroke", self.p.wrong)
-                    .set("stroke-width", "2.5")
-                    .set("opacity", "0.8"),
-            );
-        }
         let mut wrapper = Group::new()
             .set("data-node", pick.data.as_str())
             .set("tabindex", "0")
@@ -98,6 +83,19 @@ impl Painter<'_> {
             wrapper = wrapper.set("aria-pressed", if p { "true" } else { "false" });
         }
         wrapper.add(g)
+    }
+
+    /// A small word in a pill on a node's top edge; `right_aligned` puts its right end at `x`.
+    fn badge(&self, x: f32, y: f32, word: &str, color: &str, right_aligned: bool) -> Group {
+        let w = crate::metrics::text_width(word, NOTE_SIZE, true) + 12.0;
+        let x = if right_aligned { x - w } else { x };
+        let pill = Rect { x, y, w, h: 18.0 };
+        Group::new()
+            .add(rect(pill, 9.0, self.p.background, color).set("stroke-width", "1.5"))
+            .add(
+                text(x + w / 2.0, y + 13.0, word, NOTE_SIZE, true, color)
+                    .set("text-anchor", "middle"),
+            )
     }
 
     fn color(&self, mark: Mark) -> &'static str {

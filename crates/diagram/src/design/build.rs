@@ -1,7 +1,8 @@
 //! A design as a diagram to draw: the canvas's boxes and kept nodes, the placed components as nodes
 //! and the connections as edges, so the same layout and renderer draw the learner's design, the
 //! model design and the empty canvas. Nothing of the original diagram's removed components (their
-//! edges, notes or annotations) reaches the drawing: it would give the answer away.
+//! edges, notes or annotations) reaches the drawing, nor any annotation: it would give the answer
+//! away.
 use super::{Design, Link, Placed};
 use crate::diagram::{Diagram, Direction, Edge, Node, Place, Side};
 use crate::layout::Mode;
@@ -39,7 +40,6 @@ pub(crate) fn diagram(design: &Design, d: &Diagram, comps: &[Placed], links: &[L
         dashed: false,
         direction: Direction::Forward,
     }));
-    let boxes: HashSet<&str> = d.groups.iter().map(|g| g.id.as_str()).collect();
     Diagram {
         id: d.id.clone(),
         title: d.title.clone(),
@@ -51,18 +51,9 @@ pub(crate) fn diagram(design: &Design, d: &Diagram, comps: &[Placed], links: &[L
         grid: d.grid.clone(),
         nodes,
         edges,
-        // Notes on boxes describe the canvas; notes on components or the whole picture may hold
-        // the answer.
-        annotations: d
-            .annotations
-            .iter()
-            .filter(|a| {
-                a.target
-                    .as_deref()
-                    .is_some_and(|t| boxes.contains(t) || d.subnet(t).is_some())
-            })
-            .cloned()
-            .collect(),
+        // Notes hold the answer too often (a subnet's route names its NAT gateway; an option's
+        // RTO names the strategy), so a design canvas carries none.
+        annotations: Vec::new(),
         plain: Default::default(),
     }
 }
