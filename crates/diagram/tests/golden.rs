@@ -3,7 +3,9 @@
 //! small tolerance. `UPDATE_GOLDEN=1 cargo test -p archdrill-diagram --test golden` rewrites them; a
 //! failing PNG comparison writes the new image and a diff (changed pixels in red) to
 //! target/golden-diff/.
-use archdrill_diagram::{render_png, render_svg, Library, RenderOptions, Theme};
+use archdrill_diagram::{
+    render_attempt, render_png, render_svg, solution, Library, RenderOptions, Theme,
+};
 use resvg::tiny_skia::{Pixmap, PremultipliedColorU8};
 use std::path::{Path, PathBuf};
 
@@ -13,8 +15,10 @@ const CHANNEL_TOLERANCE: u8 = 24;
 const PIXEL_TOLERANCE: f64 = 0.001;
 
 /// Rendered as PNG too: both themes, a grid, a drill, a flow, options side by side.
-const PNG_CASES: [&str; 5] = [
+const PNG_CASES: [&str; 7] = [
     "vpc-three-tier",
+    "vpc-three-tier-design-checked",
+    "vpc-three-tier-az-loss-checked",
     "vpc-three-tier-dark",
     "vpc-three-tier-label",
     "sns-sqs-fanout",
@@ -73,7 +77,30 @@ fn cases(lib: &Library) -> Vec<(String, String)> {
             ),
         ));
     }
+    out.extend(checked(lib));
     out
+}
+
+/// A design and a failure drill after Check, each with mistakes: the model design without its last
+/// component; the failure with one failing component unmarked and one serving component marked.
+fn checked(lib: &Library) -> Vec<(String, String)> {
+    let mut design = solution(lib, "vpc-three-tier-design").expect("shipped");
+    design.components.pop();
+    let removed: Vec<String> = design.components.iter().map(|c| c.id.clone()).collect();
+    design
+        .connections
+        .retain(|c| [&c.from, &c.to].iter().all(|e| removed.contains(e) || *e == "users"));
+    let mut failure = solution(lib, "vpc-three-tier-az-loss").expect("shipped");
+    failure.down.pop();
+    failure.down.push("c1".into());
+    failure.down.dedup();
+    [("vpc-three-tier-design", design), ("vpc-three-tier-az-loss", failure)]
+        .into_iter()
+        .map(|(id, sub)| {
+            let svg = render_attempt(lib, id, &sub, true, Theme::Light).expect("valid attempt");
+            (format!("{id}-checked"), svg)
+        })
+        .collect()
 }
 
 #[test]
