@@ -318,5 +318,11 @@ fn failure_drawing(
         title: Some(drill.title.clone()),
         ..Default::default()
     };
-    render_overlay(d, &mode, &o, theme, &drill.id)
+    // The diagram's notes often state the outcome ("failover in 60 to 120 seconds"): left out.
+    let bare = Diagram {
+        annotations: Vec::new(),
+        plain: Default::default(),
+        ..d.clone()
+    };
+    render_overlay(&bare, &mode, &o, theme, &drill.id)
 }

@@ -85,6 +85,8 @@ pub struct QuestionResult {
     pub given: Vec<String>,
     /// The right option, or the steps in their right order.
     pub expected: Vec<String>,
-    /// The misconception's feedback for a wrong choice, else the question's explanation.
+    /// For a wrong choice: why that option is wrong (its misconception), when the author wrote one.
     pub feedback: Option<String>,
+    /// The question's explanation, shown right or wrong.
+    pub explanation: Option<String>,
 }

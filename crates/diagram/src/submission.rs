@@ -99,7 +99,7 @@ impl Submission {
 /// Refuses any filled field outside `allowed`, naming it and what the kind takes.
 pub(crate) fn only(drill: &Drill, sub: &Submission, allowed: &[&str]) -> Result<(), DrillError> {
     match sub.filled().into_iter().find(|f| !allowed.contains(f)) {
-        Some(f) => Err(wrong_kind(f, drill, &allowed.join(" and "))),
+        Some(f) => Err(wrong_kind(f, drill, &allowed.join("`, `"))),
         None => Ok(()),
     }
 }

@@ -87,20 +87,25 @@ fn checked(lib: &Library) -> Vec<(String, String)> {
     let mut design = solution(lib, "vpc-three-tier-design").expect("shipped");
     design.components.pop();
     let removed: Vec<String> = design.components.iter().map(|c| c.id.clone()).collect();
-    design
-        .connections
-        .retain(|c| [&c.from, &c.to].iter().all(|e| removed.contains(e) || *e == "users"));
+    design.connections.retain(|c| {
+        [&c.from, &c.to]
+            .iter()
+            .all(|e| removed.contains(e) || *e == "users")
+    });
     let mut failure = solution(lib, "vpc-three-tier-az-loss").expect("shipped");
     failure.down.pop();
     failure.down.push("c1".into());
     failure.down.dedup();
-    [("vpc-three-tier-design", design), ("vpc-three-tier-az-loss", failure)]
-        .into_iter()
-        .map(|(id, sub)| {
-            let svg = render_attempt(lib, id, &sub, true, Theme::Light).expect("valid attempt");
-            (format!("{id}-checked"), svg)
-        })
-        .collect()
+    [
+        ("vpc-three-tier-design", design),
+        ("vpc-three-tier-az-loss", failure),
+    ]
+    .into_iter()
+    .map(|(id, sub)| {
+        let svg = render_attempt(lib, id, &sub, true, Theme::Light).expect("valid attempt");
+        (format!("{id}-checked"), svg)
+    })
+    .collect()
 }
 
 #[test]

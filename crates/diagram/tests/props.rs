@@ -85,6 +85,16 @@ proptest! {
                     answers: d.slots.iter().zip(&typed).map(|(s, t)| TypedAnswer { slot: s.id.clone(), text: t.clone() }).collect(),
                     ..Submission::default()
                 },
+                // Design and failure drills: part of the right answer (their own property tests
+                // in design.rs cover arbitrary designs).
+                archdrill_diagram::DrillKind::Design | archdrill_diagram::DrillKind::Failure => {
+                    let mut s = archdrill_diagram::solution(lib, &d.id).unwrap();
+                    s.components.truncate(picks.len());
+                    s.connections.truncate(picks.len());
+                    s.down.truncate(picks.len());
+                    s.choices.truncate(typed.len());
+                    s
+                }
                 _ => placements(lib, &d.id, &picks),
             };
             let r = grade(lib, &d.id, &sub).unwrap();

@@ -140,6 +140,7 @@ fn count(
     };
     let mut bad_nodes = 0u128;
     let mut bad_places = Vec::new();
+    let mut failed = false;
     for scope in scopes {
         let set = match scope {
             None => base,
@@ -148,13 +149,14 @@ fn count(
         };
         let n = set.count_ones();
         if !b.holds(n) {
+            failed = true;
             if b.max.is_some_and(|m| n > m) {
                 bad_nodes |= set;
             }
             bad_places.extend(scope.or(within));
         }
     }
-    if bad_nodes == 0 && bad_places.is_empty() {
+    if !failed {
         Outcome::pass()
     } else {
         Outcome::fail(bad_nodes, bad_places)

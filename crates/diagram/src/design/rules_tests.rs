@@ -419,3 +419,18 @@ fn kind_selectors_match_across_roles() {
     };
     assert!(eval(&c, &g, &t).passed);
 }
+
+#[test]
+fn too_few_anywhere_fails_even_with_nothing_to_mark() {
+    let t = topo();
+    let one = graph(&t, &[(2, "pub-a")], &[]);
+    assert!(!eval(&count(2, None, Per::Once, at_least(3), &t), &one, &t).passed);
+    let exactly = Bounds {
+        min: 1,
+        max: Some(1),
+    };
+    assert!(
+        !eval(&count(3, None, Per::Once, exactly, &t), &one, &t).passed,
+        "none of role 3"
+    );
+}

@@ -8,7 +8,7 @@ use super::same_label;
 use super::topology::{PlaceKind, Topology};
 use super::{Card, Design, Link, Placed, DEFAULT_MAX_COMPONENTS, MAX_COMPONENTS};
 use crate::diagram::Diagram;
-use crate::kinds;
+use crate::kinds::{self, GroupKind};
 use crate::spec::{DrillSpec, S};
 use crate::validate::{is_slug, Report};
 
@@ -96,9 +96,15 @@ pub(crate) fn design(s: &DrillSpec, d: &Diagram, r: &mut Report) -> Option<Desig
 fn places(s: &DrillSpec, topo: &Topology, d: &Diagram, r: &mut Report) -> Vec<usize> {
     // A component spans a tier only where the grid has two or more AZs to span.
     let spans = d.grid.as_ref().is_some_and(|g| g.azs.len() >= 2);
+    // A plain group is never drawn, so nothing could be dropped on it.
+    let plain = |i: usize| {
+        d.group(&topo.places[i].id)
+            .is_some_and(|g| g.kind == GroupKind::Plain)
+    };
     let placeable = |i: usize| match topo.places[i].kind {
         PlaceKind::Az => false,
         PlaceKind::Tier => spans,
+        PlaceKind::Group => !plain(i),
         _ => true,
     };
     match &s.places {
@@ -114,7 +120,7 @@ fn places(s: &DrillSpec, topo: &Topology, d: &Diagram, r: &mut Report) -> Vec<us
                     Some(_) => r.at(
                         p,
                         format!(
-                            "`{}` is an AZ column: list its subnets or a tier instead",
+                            "`{}` is an AZ column, a plain group or a one-AZ tier: nothing can be dropped there",
                             p.get_ref()
                         ),
                     ),

@@ -197,8 +197,7 @@ fn question(q: &super::Question, picked: &[usize]) -> QuestionResult {
             let score = if chosen == Some(right) { 1.0 } else { 0.0 };
             let feedback = chosen
                 .filter(|&c| c != right)
-                .and_then(|c| q.options[c].feedback.clone())
-                .or_else(|| q.explanation.clone());
+                .and_then(|c| q.options[c].feedback.clone());
             (score, vec![q.options[right].text.clone()], feedback)
         }
         QuestionKind::Order => {
@@ -214,7 +213,7 @@ fn question(q: &super::Question, picked: &[usize]) -> QuestionResult {
                 .iter()
                 .map(|&o| q.options[o].text.clone())
                 .collect();
-            (score, expected, q.explanation.clone())
+            (score, expected, None)
         }
     };
     QuestionResult {
@@ -224,5 +223,6 @@ fn question(q: &super::Question, picked: &[usize]) -> QuestionResult {
         given,
         expected,
         feedback,
+        explanation: q.explanation.clone(),
     }
 }

@@ -44,7 +44,7 @@ pub(crate) struct Question {
     pub explanation: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Choice {
     /// `o1`…
     pub id: String,

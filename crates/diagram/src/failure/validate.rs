@@ -67,6 +67,7 @@ pub(crate) fn failure(
             explain: None,
         })
         .collect();
+    number_twins(&mut components);
     for e in &s.explain {
         let e = e.get_ref();
         match components.iter_mut().find(|c| &c.node == e.node.get_ref()) {
@@ -119,7 +120,15 @@ fn question(spec: &S<QuestionSpec>, i: usize, drill: &str, r: &mut Report) -> Op
         }
     };
     let (options, right_order) = match kind {
-        QuestionKind::Choice => (choices(spec, r)?, Vec::new()),
+        QuestionKind::Choice => {
+            let mut options = choices(spec, r)?;
+            // Shuffled the same way on every run, so the right option's place says nothing.
+            Shuffle::new(&format!("{drill}-q{}", i + 1)).shuffle(&mut options);
+            for (k, o) in options.iter_mut().enumerate() {
+                o.id = format!("o{}", k + 1);
+            }
+            (options, Vec::new())
+        }
         QuestionKind::Order => steps(spec, &format!("{drill}-q{}", i + 1), r)?,
     };
     Some(Question {
@@ -214,4 +223,18 @@ fn steps(spec: &S<QuestionSpec>, seed: &str, r: &mut Report) -> Option<(Vec<Choi
         .map(|step| shuffled.iter().position(|&s| s == step).unwrap_or(0))
         .collect();
     Some((options, right_order))
+}
+
+/// Components a screen reader would announce alike ("SQS queue" three times, in an unlabelled
+/// row) get "1 of 3", "2 of 3" … in reading order.
+fn number_twins(components: &mut [Component]) {
+    let arias: Vec<String> = components.iter().map(|c| c.aria.clone()).collect();
+    for c in components.iter_mut() {
+        let twins: Vec<usize> = (0..arias.len()).filter(|&k| arias[k] == c.aria).collect();
+        if twins.len() > 1 {
+            let n = c.id[1..].parse::<usize>().unwrap_or(0);
+            let pos = twins.iter().position(|&k| k + 1 == n).map_or(0, |p| p + 1);
+            c.aria = format!("{}, {pos} of {}", c.aria, twins.len());
+        }
+    }
 }
