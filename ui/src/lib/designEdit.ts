@@ -58,10 +58,12 @@ export function disconnect(d: Design, index: number): Design {
 }
 
 /** Names for people: a component by its card (and its place when the card is used more than once). */
-export function namer(view: DesignView, d: Design): (id: string) => string {
+/** `described`: fuller names of fixed nodes (as the canvas labels them), used when two share a label. */
+export function namer(view: DesignView, d: Design, described: Map<string, string> = new Map()): (id: string) => string {
   const cards = new Map(view.palette.map((c) => [c.id, c.label]));
   const places = new Map(view.places.map((p) => [p.id, p.label]));
-  const fixed = new Map(view.fixed.map((f) => [f.id, f.label]));
+  const twin = (f: { id: string; label: string }) => view.fixed.some((g) => g.id !== f.id && g.label === f.label);
+  const fixed = new Map(view.fixed.map((f) => [f.id, (twin(f) && described.get(f.id)) || f.label]));
   return (id) => {
     const f = fixed.get(id);
     if (f !== undefined) return f;
