@@ -2,8 +2,9 @@
 //! One bad file or table never stops the rest from loading; each problem is kept as `file:line: message`.
 use crate::diagram::Diagram;
 use crate::drill::Drill;
+use crate::report::Report;
 use crate::spec::{self, Lines};
-use crate::validate::{self, Report};
+use crate::validate;
 use crate::validate_drill;
 use archdrill_domain::Problem;
 use std::collections::HashSet;

@@ -2,38 +2,12 @@
 //! with any problem is dropped (layout assumes every reference resolves); the rest of the library loads.
 use crate::diagram::{Az, Diagram, Grid, Group, Subnet, Tier};
 use crate::kinds::{self, Arrange, GroupKind, TierKind};
-use crate::spec::{FileSpec, Lines, S};
+use crate::report::{choices, is_slug, Named, Report};
+use crate::spec::{FileSpec, S};
 use crate::validate_nodes;
-use archdrill_domain::Problem;
 use std::collections::HashMap;
 
-/// Collects problems for one file.
-pub(crate) struct Report<'a> {
-    pub file: &'a str,
-    pub lines: &'a Lines,
-    pub problems: Vec<Problem>,
-}
-
-impl Report<'_> {
-    pub fn at<T>(&mut self, at: &S<T>, message: impl Into<String>) {
-        let line = self.lines.of(at);
-        self.problems.push(Problem::new(self.file, line, message));
-    }
-
-    pub fn line(&mut self, line: u32, message: impl Into<String>) {
-        self.problems.push(Problem::new(self.file, line, message));
-    }
-}
-
-/// Ids are lowercase slugs so they are safe in URLs, attributes and file names.
-pub(crate) fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 64
-        && s.split('-').all(|p| !p.is_empty())
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
+/// A source cites a passage of a guide as `NNN:Lx-y` (or `NNN:Lx`).
 fn is_source(s: &str) -> bool {
     let Some((guide, lines)) = s.split_once(":L") else {
         return false;
@@ -45,32 +19,6 @@ fn is_source(s: &str) -> bool {
             Some((a, b)) => digits(a) && digits(b),
             None => digits(lines),
         }
-}
-
-/// What an id names, for messages and for checking references.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Named {
-    Group,
-    Az,
-    Tier,
-    Subnet,
-    Node,
-}
-
-impl Named {
-    pub(crate) fn word(self) -> &'static str {
-        match self {
-            Named::Group => "group",
-            Named::Az => "AZ",
-            Named::Tier => "tier",
-            Named::Subnet => "subnet",
-            Named::Node => "node",
-        }
-    }
-}
-
-pub(crate) fn choices(list: impl IntoIterator<Item = &'static str>) -> String {
-    list.into_iter().collect::<Vec<_>>().join(", ")
 }
 
 pub(crate) fn diagram(spec: &FileSpec, r: &mut Report) -> Option<Diagram> {
@@ -383,15 +331,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs_and_sources() {
-        assert!(is_slug("vpc-three-tier") && is_slug("a1"));
-        assert!(
-            !is_slug("Vpc")
-                && !is_slug("a--b")
-                && !is_slug("-a")
-                && !is_slug("")
-                && !is_slug("a_b")
-        );
+    fn sources() {
         assert!(is_source("002:L336-393") && is_source("000:L12"));
         assert!(
             !is_source("2:L3")

@@ -4,8 +4,8 @@ use crate::diagram::{Diagram, Place};
 use crate::drill::{location, BankLabel, Drill, DrillKind, Misconception, Play, Shuffle, Slot};
 use crate::layout::Layout;
 use crate::normalize::key;
+use crate::report::{is_slug, Report};
 use crate::spec::{DrillSpec, S};
-use crate::validate::{is_slug, Report};
 
 /// At most this many slots may swap among themselves (grading tries every permutation).
 pub(crate) const MAX_SET: usize = 6;

@@ -2,8 +2,8 @@
 //! and grid): every `in`, edge end and annotation target must name something that can hold or join it.
 use crate::diagram::{Annotation, Direction, Edge, Grid, Group, Node, Place, Side};
 use crate::kinds::{self, Arrange};
+use crate::report::{choices, Named, Report};
 use crate::spec::{FileSpec, OneOrMany, S};
-use crate::validate::{choices, Named, Report};
 
 pub(crate) fn nodes(
     spec: &FileSpec,

@@ -7,9 +7,9 @@ use super::same_label;
 use super::{Design, Level, Rule};
 use crate::diagram::Diagram;
 use crate::kinds;
-use crate::play_spec::RuleSpec;
+use crate::report::Report;
+use crate::spec::RuleSpec;
 use crate::spec::{DrillSpec, S};
-use crate::validate::Report;
 
 const CHECKS: &str =
     "count, connected, path, all-paths-through, no-path, different-azs, serves-azs";

@@ -5,7 +5,7 @@ use super::graph::Sel;
 use super::rules::{Bounds, Check, Per};
 use super::{Design, Level, Rule};
 use crate::diagram::Diagram;
-use crate::validate::Report;
+use crate::report::Report;
 
 /// How many components matching `sel` a design could hold at most, and how many kept nodes match
 /// inside `within` (which cannot move).

@@ -9,8 +9,8 @@ use super::topology::{PlaceKind, Topology};
 use super::{Card, Design, Link, Placed, DEFAULT_MAX_COMPONENTS, MAX_COMPONENTS};
 use crate::diagram::Diagram;
 use crate::kinds::{self, GroupKind};
+use crate::report::{is_slug, Report};
 use crate::spec::{DrillSpec, S};
-use crate::validate::{is_slug, Report};
 
 pub(crate) fn design(s: &DrillSpec, d: &Diagram, r: &mut Report) -> Option<Design> {
     let before = r.problems.len();

@@ -6,9 +6,9 @@ use crate::diagram::Diagram;
 use crate::drill::{location, Shuffle};
 use crate::layout::Layout;
 use crate::normalize::key;
-use crate::play_spec::QuestionSpec;
+use crate::report::Report;
+use crate::spec::QuestionSpec;
 use crate::spec::{DrillSpec, S};
-use crate::validate::Report;
 
 pub(crate) fn failure(
     s: &DrillSpec,

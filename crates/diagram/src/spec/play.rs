@@ -1,6 +1,6 @@
-//! The TOML shape of the fields only design and failure drills read, as written (see spec.rs for
+//! The TOML shape of the fields only design and failure drills read, as written (see mod.rs for
 //! why everything is `Spanned`). Meaning is checked in design/validate.rs and failure/validate.rs.
-use crate::spec::{OneOrMany, S};
+use super::{OneOrMany, S};
 use serde::Deserialize;
 
 /// A palette card of a design drill.
