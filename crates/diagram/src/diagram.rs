@@ -1,8 +1,8 @@
 //! A validated diagram: every reference resolves, every kind is known. Layout and rendering rely on
-//! that and never re-check. Read-only to the rest of the app.
+//! that and never re-check. Read-only to the rest of the app. The model layer: it holds no layout
+//! (whoever draws a diagram lays it out; the `Library` lays out a diagram with drills once while
+//! loading, to number their slots in reading order).
 use crate::kinds::{Arrange, ComponentKind, GroupKind, TierKind};
-use crate::layout::{layout, Layout, Mode};
-use std::sync::OnceLock;
 
 #[derive(Debug, Clone)]
 pub struct Diagram {
@@ -20,9 +20,6 @@ pub struct Diagram {
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
     pub annotations: Vec<Annotation>,
-    /// The diagram's own layout, computed on first use: drills number their slots from it and a
-    /// plain render draws it, so loading and drawing a diagram lays it out once.
-    pub(crate) plain: OnceLock<Layout>,
 }
 
 #[derive(Debug, Clone)]
@@ -130,10 +127,6 @@ impl Annotation {
 }
 
 impl Diagram {
-    pub(crate) fn plain_layout(&self) -> &Layout {
-        self.plain.get_or_init(|| layout(self, &Mode::default()))
-    }
-
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.nodes.iter().find(|n| n.id == id)
     }

@@ -4,7 +4,7 @@
 use crate::design::Design;
 use crate::diagram::{Diagram, Place};
 use crate::failure::Failure;
-use crate::layout::Mode;
+use crate::geometry::Mode;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 

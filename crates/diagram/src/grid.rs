@@ -2,9 +2,13 @@
 //! rows, subnets are the cells. A VPC is not a tree (a tier cuts across AZs), so it gets its own
 //! layout: every subnet in a row shares a height, every subnet in a column shares a width, and nodes
 //! that span a tier (a load balancer in each public subnet) sit in the gap between the middle columns.
+//! Cells and the spanning gap hold only nodes and drop pads, so this works on the leaf context
+//! (layout_ctx.rs); the orchestrator (layout.rs) measures the grid once and places it in its host.
+use crate::arrange::{arrange_size, place_children};
 use crate::diagram::{Grid, Place, Side, Subnet};
+use crate::geometry::{header_text, BoxLayout, Rect, HEADER_SIZE, LINE, NOTE_SIZE};
 use crate::kinds::{Arrange, GroupKind};
-use crate::layout::{header_text, BoxLayout, Ctx, Item, Rect, HEADER_SIZE, NOTE_SIZE};
+use crate::layout_ctx::{Ctx, Leaf};
 use crate::metrics::{text_width, widest};
 
 const AZ_PAD: f32 = 12.0;
@@ -25,11 +29,11 @@ pub(crate) struct Measure {
 }
 
 impl Measure {
-    fn width(&self) -> f32 {
+    pub fn width(&self) -> f32 {
         self.col_w.iter().map(|w| w + 2.0 * AZ_PAD).sum::<f32>() + self.gaps.iter().sum::<f32>()
     }
 
-    fn height(&self) -> f32 {
+    pub fn height(&self) -> f32 {
         let rows = self.row_h.len() as f32;
         AZ_HEADER + self.row_h.iter().sum::<f32>() + ROW_GAP * (rows - 1.0).max(0.0) + AZ_PAD
     }
@@ -50,162 +54,145 @@ fn span_gap(azs: usize) -> usize {
     (azs / 2).max(1) - 1
 }
 
-impl<'d> Ctx<'d> {
-    fn grid(&self) -> &'d Grid {
-        self.d
-            .grid
-            .as_ref()
-            .expect("a grid item exists only when the diagram has a grid")
-    }
+fn grid<'d>(c: &Ctx<'d>) -> &'d Grid {
+    c.d.grid
+        .as_ref()
+        .expect("a grid item exists only when the diagram has a grid")
+}
 
-    fn cell_items(&self, subnet: &'d str) -> Vec<Item<'d>> {
-        let mut kids = self.items_at(Place::Subnet(subnet.to_string()));
-        if self.mode.zones.contains(subnet) {
-            kids.push(Item::Pad(subnet));
+fn cell_items<'d>(c: &Ctx<'d>, subnet: &'d str) -> Vec<Leaf<'d>> {
+    let mut kids = items_at(c, Place::Subnet(subnet.to_string()));
+    if c.mode.zones.contains(subnet) {
+        kids.push(Leaf::Pad(subnet));
+    }
+    kids
+}
+
+fn spanning<'d>(c: &Ctx<'d>, tier: &'d str) -> Vec<Leaf<'d>> {
+    let mut kids = items_at(c, Place::Tier(tier.to_string()));
+    // A design canvas drops components that span the tier on a pad in the spanning gap.
+    if c.mode.zones.contains(tier) {
+        kids.push(Leaf::Pad(tier));
+    }
+    kids
+}
+
+/// The nodes placed at `place`: those on its start side, then those on its end side.
+fn items_at<'d>(c: &Ctx<'d>, place: Place) -> Vec<Leaf<'d>> {
+    let mut kids: Vec<Leaf<'d>> = c
+        .nodes_in(place.clone(), Side::Start)
+        .map(Leaf::Node)
+        .collect();
+    kids.extend(c.nodes_in(place, Side::End).map(Leaf::Node));
+    kids
+}
+
+/// Every measurement of the grid; the caller keeps it, as placing needs the same numbers.
+pub(crate) fn measure(c: &mut Ctx<'_>) -> Measure {
+    let grid = grid(c);
+    let (cols, rows) = (grid.azs.len(), grid.tiers.len());
+    let mut col_w: Vec<f32> = grid
+        .azs
+        .iter()
+        .map(|a| text_width(&a.label, HEADER_SIZE, true))
+        .collect();
+    let mut row_h = vec![MIN_CONTENT_H; rows];
+    for s in &grid.subnets {
+        let Some((a, t)) = cell_of(grid, s) else {
+            continue;
+        };
+        let kids = cell_items(c, &s.id);
+        let (cw, ch) = arrange_size(c, &kids, Arrange::Row);
+        let notes = c.box_notes(&s.id);
+        let (side, top, bottom) = frame(notes.len());
+        let header = text_width(&header_text(&s.label, s.cidr.as_deref()), HEADER_SIZE, true);
+        let inner = cw.max(header).max(widest(&notes, NOTE_SIZE, false) + 4.0);
+        col_w[a] = col_w[a].max(inner + 2.0 * side).max(MIN_CELL_W);
+        row_h[t] = row_h[t].max(ch.max(MIN_CONTENT_H) + top + bottom);
+    }
+    let mut span_w: f32 = 0.0;
+    for (t, tier) in grid.tiers.iter().enumerate() {
+        let kids = spanning(c, &tier.id);
+        if !kids.is_empty() {
+            let (w, h) = arrange_size(c, &kids, Arrange::Column);
+            span_w = span_w.max(w);
+            row_h[t] = row_h[t].max(h + 16.0);
         }
-        kids
     }
-
-    fn spanning(&self, tier: &'d str) -> Vec<Item<'d>> {
-        let mut kids = self.items_at(Place::Tier(tier.to_string()));
-        // A design canvas drops components that span the tier on a pad in the spanning gap.
-        if self.mode.zones.contains(tier) {
-            kids.push(Item::Pad(tier));
-        }
-        kids
+    let mut gaps = vec![AZ_GAP; cols.saturating_sub(1)];
+    if span_w > 0.0 && !gaps.is_empty() {
+        gaps[span_gap(cols)] = span_w + 2.0 * SPAN_MARGIN;
     }
-
-    /// The nodes placed at `place`: those on its start side, then those on its end side.
-    fn items_at(&self, place: Place) -> Vec<Item<'d>> {
-        let mut kids: Vec<Item<'d>> = self
-            .nodes_in(place.clone(), Side::Start)
-            .map(Item::Node)
-            .collect();
-        kids.extend(self.nodes_in(place, Side::End).map(Item::Node));
-        kids
+    Measure {
+        col_w: col_w.into_iter().map(f32::ceil).collect(),
+        row_h: row_h.into_iter().map(f32::ceil).collect(),
+        gaps,
     }
+}
 
-    fn measure(&mut self) -> Measure {
-        if let Some(m) = &self.grid_measure {
-            return m.clone();
-        }
-        let m = self.measure_uncached();
-        self.grid_measure = Some(m.clone());
-        m
+/// Places the grid measured as `m` with its top left corner at (x, y): AZ columns, then subnet
+/// cells and their nodes, then the nodes spanning each tier.
+pub(crate) fn place(c: &mut Ctx<'_>, m: &Measure, x: f32, y: f32) {
+    let grid = grid(c);
+    for (a, az) in grid.azs.iter().enumerate() {
+        c.out.boxes.push(BoxLayout {
+            id: az.id.clone(),
+            kind: GroupKind::Az,
+            rect: Rect {
+                x: x + m.col_x(a),
+                y,
+                w: m.col_w[a] + 2.0 * AZ_PAD,
+                h: m.height(),
+            },
+            label: az.label.clone(),
+            cidr: None,
+            notes: Vec::new(),
+            drop: None,
+        });
     }
-
-    fn measure_uncached(&mut self) -> Measure {
-        let grid = self.grid();
-        let (cols, rows) = (grid.azs.len(), grid.tiers.len());
-        let mut col_w: Vec<f32> = grid
-            .azs
-            .iter()
-            .map(|a| text_width(&a.label, HEADER_SIZE, true))
-            .collect();
-        let mut row_h = vec![MIN_CONTENT_H; rows];
-        for s in &grid.subnets {
-            let Some((a, t)) = cell_of(grid, s) else {
-                continue;
-            };
-            let kids = self.cell_items(&s.id);
-            let (cw, ch) = self.arrange_size(&kids, Arrange::Row);
-            let notes = self.box_notes(&s.id);
-            let (side, top, bottom) = frame(notes.len());
-            let header = text_width(&header_text(&s.label, s.cidr.as_deref()), HEADER_SIZE, true);
-            let inner = cw.max(header).max(widest(&notes, NOTE_SIZE, false) + 4.0);
-            col_w[a] = col_w[a].max(inner + 2.0 * side).max(MIN_CELL_W);
-            row_h[t] = row_h[t].max(ch.max(MIN_CONTENT_H) + top + bottom);
-        }
-        let mut span_w: f32 = 0.0;
+    for s in &grid.subnets {
+        let Some((a, t)) = cell_of(grid, s) else {
+            continue;
+        };
+        let rect = Rect {
+            x: x + m.col_x(a) + AZ_PAD,
+            y: y + m.row_y(t),
+            w: m.col_w[a],
+            h: m.row_h[t],
+        };
+        let notes = c.box_notes(&s.id);
+        let (side, top, bottom) = frame(notes.len());
+        c.out.boxes.push(BoxLayout {
+            id: s.id.clone(),
+            kind: grid.tiers[t].kind.group_kind(),
+            rect,
+            label: s.label.clone(),
+            cidr: s.cidr.clone(),
+            notes,
+            drop: None,
+        });
+        let kids = cell_items(c, &s.id);
+        let content = Rect {
+            x: rect.x + side,
+            y: rect.y + top,
+            w: rect.w - 2.0 * side,
+            h: rect.h - top - bottom,
+        };
+        place_children(c, &kids, Arrange::Row, content);
+    }
+    if grid.azs.len() >= 2 {
+        let gap = span_gap(grid.azs.len());
+        let gap_x = x + m.col_x(gap + 1) - m.gaps[gap];
         for (t, tier) in grid.tiers.iter().enumerate() {
-            let kids = self.spanning(&tier.id);
+            let kids = spanning(c, &tier.id);
             if !kids.is_empty() {
-                let (w, h) = self.arrange_size(&kids, Arrange::Column);
-                span_w = span_w.max(w);
-                row_h[t] = row_h[t].max(h + 16.0);
-            }
-        }
-        let mut gaps = vec![AZ_GAP; cols.saturating_sub(1)];
-        if span_w > 0.0 && !gaps.is_empty() {
-            gaps[span_gap(cols)] = span_w + 2.0 * SPAN_MARGIN;
-        }
-        Measure {
-            col_w: col_w.into_iter().map(f32::ceil).collect(),
-            row_h: row_h.into_iter().map(f32::ceil).collect(),
-            gaps,
-        }
-    }
-
-    pub(crate) fn grid_size(&mut self) -> (f32, f32) {
-        let m = self.measure();
-        (m.width(), m.height())
-    }
-
-    pub(crate) fn place_grid(&mut self, x: f32, y: f32) {
-        let m = self.measure();
-        let grid = self.grid();
-        for (a, az) in grid.azs.iter().enumerate() {
-            self.out.boxes.push(BoxLayout {
-                id: az.id.clone(),
-                kind: GroupKind::Az,
-                rect: Rect {
-                    x: x + m.col_x(a),
-                    y,
-                    w: m.col_w[a] + 2.0 * AZ_PAD,
-                    h: m.height(),
-                },
-                label: az.label.clone(),
-                cidr: None,
-                notes: Vec::new(),
-                drop: None,
-            });
-        }
-        for s in &grid.subnets {
-            let Some((a, t)) = cell_of(grid, s) else {
-                continue;
-            };
-            let rect = Rect {
-                x: x + m.col_x(a) + AZ_PAD,
-                y: y + m.row_y(t),
-                w: m.col_w[a],
-                h: m.row_h[t],
-            };
-            let notes = self.box_notes(&s.id);
-            let (side, top, bottom) = frame(notes.len());
-            self.out.boxes.push(BoxLayout {
-                id: s.id.clone(),
-                kind: grid.tiers[t].kind.group_kind(),
-                rect,
-                label: s.label.clone(),
-                cidr: s.cidr.clone(),
-                notes,
-                drop: None,
-            });
-            let kids = self.cell_items(&s.id);
-            self.place_children(
-                &kids,
-                Arrange::Row,
-                rect.x + side,
-                rect.y + top,
-                rect.w - 2.0 * side,
-                rect.h - top - bottom,
-            );
-        }
-        if grid.azs.len() >= 2 {
-            let gap = span_gap(grid.azs.len());
-            let gap_x = x + m.col_x(gap + 1) - m.gaps[gap];
-            for (t, tier) in grid.tiers.iter().enumerate() {
-                let kids = self.spanning(&tier.id);
-                if !kids.is_empty() {
-                    self.place_children(
-                        &kids,
-                        Arrange::Column,
-                        gap_x,
-                        y + m.row_y(t),
-                        m.gaps[gap],
-                        m.row_h[t],
-                    );
-                }
+                let lane = Rect {
+                    x: gap_x,
+                    y: y + m.row_y(t),
+                    w: m.gaps[gap],
+                    h: m.row_h[t],
+                };
+                place_children(c, &kids, Arrange::Column, lane);
             }
         }
     }
@@ -216,7 +203,7 @@ fn frame(notes: usize) -> (f32, f32, f32) {
     let footer = if notes == 0 {
         0.0
     } else {
-        notes as f32 * crate::layout::LINE + 8.0
+        notes as f32 * LINE + 8.0
     };
     (12.0, 26.0 + 10.0, 12.0 + footer)
 }
@@ -227,42 +214,4 @@ fn cell_of(grid: &Grid, s: &Subnet) -> Option<(usize, usize)> {
         grid.azs.iter().position(|z| z.id == s.az)?,
         grid.tiers.iter().position(|z| z.id == s.tier)?,
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::layout::{layout, Mode};
-    use crate::Library;
-
-    #[test]
-    fn subnets_share_row_heights_and_column_widths_and_layout_is_stable() {
-        let text = include_str!("../../../diagrams/vpc-three-tier.toml");
-        let lib = Library::from_sources(vec![("x.toml".into(), text.into())]);
-        let d = lib.diagram("vpc-three-tier").expect("loads");
-        let a = layout(d, &Mode::default());
-        let rect = |id: &str| a.rect_of(id).expect("laid out");
-        for (x, y) in [("pub-a", "pub-b"), ("app-a", "app-b"), ("data-a", "data-b")] {
-            assert_eq!(
-                (rect(x).y, rect(x).h),
-                (rect(y).y, rect(y).h),
-                "{x} and {y} share a row"
-            );
-        }
-        for (x, y) in [("pub-a", "app-a"), ("app-a", "data-a")] {
-            assert_eq!(
-                (rect(x).x, rect(x).w),
-                (rect(y).x, rect(y).w),
-                "{x} and {y} share a column"
-            );
-        }
-        // The load balancer spans the public row, between the two AZ columns.
-        let (alb, left, right) = (rect("alb"), rect("pub-a"), rect("pub-b"));
-        assert!(alb.x > left.right() && alb.right() < right.x);
-        let b = layout(d, &Mode::default());
-        assert_eq!(
-            format!("{a:?}"),
-            format!("{b:?}"),
-            "same input, same layout"
-        );
-    }
 }

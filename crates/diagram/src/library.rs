@@ -2,12 +2,17 @@
 //! One bad file or table never stops the rest from loading; each problem is kept as `file:line: message`.
 use crate::diagram::Diagram;
 use crate::drill::Drill;
+use crate::geometry::{Layout, Mode};
+use crate::layout::layout;
 use crate::report::Report;
-use crate::spec::{self, Lines};
+use crate::spec::{self, FileSpec, Lines};
 use crate::validate;
 use crate::validate_drill;
 use archdrill_domain::Problem;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+/// A parsed file: its name, its line index and its tables.
+type Parsed<'f> = (&'f str, Lines, FileSpec);
 
 /// Larger spec files are refused unread: no diagram needs more, and it bounds parsing time.
 const MAX_FILE: usize = 512 * 1024;
@@ -37,12 +42,23 @@ impl Library {
     /// Loads (file name, text) pairs, in order; file names appear in problems as given.
     pub fn from_sources(files: Vec<(String, String)>) -> Library {
         let mut lib = Library::default();
+        let (parsed, broken) = lib.load_diagrams(&files);
+        lib.load_drills(&parsed, &broken);
+        lib
+    }
+
+    /// Parses every file and keeps its valid diagram. Returns the parsed files, for their drills,
+    /// and the ids of diagrams that exist but failed validation, whose drills are skipped without
+    /// more noise.
+    fn load_diagrams<'f>(
+        &mut self,
+        files: &'f [(String, String)],
+    ) -> (Vec<Parsed<'f>>, HashSet<String>) {
         let mut parsed = Vec::new();
-        // Diagrams that exist but failed validation: their drills are skipped without more noise.
         let mut broken: HashSet<String> = HashSet::new();
-        for (file, text) in &files {
+        for (file, text) in files {
             if text.len() > MAX_FILE {
-                lib.problems.push(Problem::new(
+                self.problems.push(Problem::new(
                     file.as_str(),
                     0,
                     format!("file is larger than {} KiB", MAX_FILE / 1024),
@@ -53,7 +69,7 @@ impl Library {
             let spec = match spec::parse(file, text, &lines) {
                 Ok(s) => s,
                 Err(p) => {
-                    lib.problems.push(p);
+                    self.problems.push(p);
                     continue;
                 }
             };
@@ -63,22 +79,30 @@ impl Library {
                 problems: Vec::new(),
             };
             match (validate::diagram(&spec, &mut r), &spec.diagram) {
-                (Some(d), Some(head)) => match lib.diagrams.iter().find(|o| o.id == d.id) {
+                (Some(d), Some(head)) => match self.diagrams.iter().find(|o| o.id == d.id) {
                     Some(other) => r.at(
                         &head.get_ref().id,
                         format!("diagram id `{}` is also used in {}", d.id, other.file),
                     ),
-                    None => lib.diagrams.push(d),
+                    None => self.diagrams.push(d),
                 },
                 (None, Some(head)) => {
                     broken.insert(head.get_ref().id.get_ref().clone());
                 }
                 _ => {}
             }
-            lib.problems.append(&mut r.problems);
-            parsed.push((file, lines, spec));
+            self.problems.append(&mut r.problems);
+            parsed.push((file.as_str(), lines, spec));
         }
-        for (file, lines, spec) in &parsed {
+        (parsed, broken)
+    }
+
+    /// Validates every drill against its diagram, which may sit in another file.
+    fn load_drills(&mut self, parsed: &[Parsed<'_>], broken: &HashSet<String>) {
+        // Each diagram's own layout, which drills number their slots by (reading order): laid out
+        // the first time one of its drills needs it, and dropped once loading is done.
+        let mut plain: HashMap<String, Layout> = HashMap::new();
+        for (file, lines, spec) in parsed {
             let own = spec
                 .diagram
                 .as_ref()
@@ -96,16 +120,17 @@ impl Library {
                         "a drill outside a diagram's file needs `diagram = \"<id>\"`",
                     ),
                     Some(id) if broken.contains(&id) => {}
-                    Some(id) => match lib.diagrams.iter().find(|d| d.id == id) {
+                    Some(id) => match self.diagrams.iter().find(|d| d.id == id) {
                         None => r.at(
                             named.unwrap_or(&dr.get_ref().id),
                             format!("drill names unknown diagram `{id}`"),
                         ),
                         Some(d) => {
-                            if let Some(drill) =
-                                validate_drill::drill(dr, d, d.plain_layout(), &mut r)
-                            {
-                                match lib.drills.iter().find(|o| o.id == drill.id) {
+                            let lay = plain
+                                .entry(id)
+                                .or_insert_with(|| layout(d, &Mode::default()));
+                            if let Some(drill) = validate_drill::drill(dr, d, lay, &mut r) {
+                                match self.drills.iter().find(|o| o.id == drill.id) {
                                     Some(o) => r.at(
                                         &dr.get_ref().id,
                                         format!(
@@ -113,16 +138,15 @@ impl Library {
                                             drill.id, o.file, o.line
                                         ),
                                     ),
-                                    None => lib.drills.push(drill),
+                                    None => self.drills.push(drill),
                                 }
                             }
                         }
                     },
                 }
-                lib.problems.append(&mut r.problems);
+                self.problems.append(&mut r.problems);
             }
         }
-        lib
     }
 
     pub fn problems(&self) -> &[Problem] {

@@ -314,14 +314,13 @@ fn failure_drawing(
             o.marks.extend(mark.map(|m| (c.node.clone(), m)));
         }
     }
-    let mode = crate::layout::Mode {
+    let mode = crate::geometry::Mode {
         title: Some(drill.title.clone()),
         ..Default::default()
     };
     // The diagram's notes often state the outcome ("failover in 60 to 120 seconds"): left out.
     let bare = Diagram {
         annotations: Vec::new(),
-        plain: Default::default(),
         ..d.clone()
     };
     render_overlay(&bare, &mode, &o, theme, &drill.id)

@@ -5,12 +5,13 @@
 //! label and glyph, place items and their edges are left out, and `<desc>` is the drill's instructions.
 use crate::diagram::{Diagram, Direction};
 use crate::drill::{Drill, Slot};
+use crate::geometry::{
+    header_text, BoxLayout, Layout, Mode, NodeLayout, Rect, GLYPH, HEADER_SIZE, LABEL_SIZE, LINE,
+    MARGIN, NOTE_SIZE, TITLE_SIZE,
+};
 use crate::glyph;
 use crate::kinds::GroupKind;
-use crate::layout::{
-    header_text, layout, BoxLayout, Layout, Mode, NodeLayout, Rect, GLYPH, HEADER_SIZE, LABEL_SIZE,
-    LINE, MARGIN, NOTE_SIZE, TITLE_SIZE,
-};
+use crate::layout::layout;
 use crate::metrics::text_width;
 use crate::overlay::Overlay;
 use crate::theme::{box_style, category_color, palette, Palette, Theme};
@@ -53,14 +54,7 @@ pub(crate) struct Painter<'a> {
 }
 
 pub fn render_svg(d: &Diagram, opts: &RenderOptions) -> String {
-    let drawn;
-    let lay = match opts.drill {
-        Some(dr) => {
-            drawn = layout(d, &dr.mode());
-            &drawn
-        }
-        None => d.plain_layout(),
-    };
+    let lay = layout(d, &opts.drill.map(Drill::mode).unwrap_or_default());
     let painter = Painter {
         p: palette(opts.theme),
         theme: opts.theme,
@@ -81,7 +75,7 @@ pub fn render_svg(d: &Diagram, opts: &RenderOptions) -> String {
         None if d.description.is_empty() => (d.title.clone(), d.title.clone()),
         None => (d.title.clone(), d.description.clone()),
     };
-    painter.document(lay, &title, &desc).to_string()
+    painter.document(&lay, &title, &desc).to_string()
 }
 
 /// Draws `d` laid out with `mode`, with the overlay's zones, buttons and marks.

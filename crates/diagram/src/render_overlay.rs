@@ -1,7 +1,7 @@
 //! The interactive parts of a drawing (see overlay.rs): boxes as drop zones, nodes as buttons, and
 //! the marks drawn after Check (a thick outline in the mark's colour and a word under the part, so
 //! the mark never rests on colour alone).
-use crate::layout::{BoxLayout, Layout, NodeLayout, Rect, NOTE_SIZE};
+use crate::geometry::{BoxLayout, Layout, NodeLayout, Rect, NOTE_SIZE};
 use crate::overlay::Mark;
 use crate::render::{rect, text, Painter};
 use svg::node::element::Group;

@@ -2,8 +2,8 @@
 //! shapes, then a plain diagonal) and keeps the first that crosses no other node; failing all, it runs
 //! in a lane under the drawing. Cheap, deterministic and good enough for diagrams of tens of nodes.
 use crate::diagram::Diagram;
+use crate::geometry::{EdgeLayout, Layout, Mode, Rect, LINE, NOTE_SIZE};
 use crate::kinds::Arrange;
-use crate::layout::{EdgeLayout, Layout, Mode, Rect, LINE, NOTE_SIZE};
 use crate::metrics::text_width;
 
 type Pt = (f32, f32);

@@ -102,7 +102,6 @@ pub(crate) fn diagram(spec: &FileSpec, r: &mut Report) -> Option<Diagram> {
         nodes,
         edges,
         annotations,
-        plain: Default::default(),
     })
 }
 
@@ -324,6 +323,22 @@ fn grid(spec: &FileSpec, r: &mut Report, kind_of: &dyn Fn(&str) -> Option<Named>
         tiers,
         subnets,
     })
+}
+
+/// A diagram from TOML that must be valid, for the unit tests of the layers above, which must not
+/// reach up to the `Library` for one.
+#[cfg(test)]
+pub(crate) fn valid(text: &str) -> Diagram {
+    let lines = crate::spec::Lines::new(text);
+    let spec = crate::spec::parse("test.toml", text, &lines).expect("parses");
+    let mut r = Report {
+        file: "test.toml",
+        lines: &lines,
+        problems: Vec::new(),
+    };
+    let d = diagram(&spec, &mut r);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    d.expect("a valid diagram")
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! problem at its line. A drill with any problem is dropped; its diagram still loads.
 use crate::diagram::{Diagram, Place};
 use crate::drill::{location, BankLabel, Drill, DrillKind, Misconception, Play, Shuffle, Slot};
-use crate::layout::Layout;
+use crate::geometry::Layout;
 use crate::normalize::key;
 use crate::report::{is_slug, Report};
 use crate::spec::{DrillSpec, S};

@@ -5,7 +5,7 @@
 //! away.
 use super::{Design, Link, Placed};
 use crate::diagram::{Diagram, Direction, Edge, Node, Place, Side};
-use crate::layout::Mode;
+use crate::geometry::Mode;
 use std::collections::HashSet;
 
 pub(crate) fn diagram(design: &Design, d: &Diagram, comps: &[Placed], links: &[Link]) -> Diagram {
@@ -54,7 +54,6 @@ pub(crate) fn diagram(design: &Design, d: &Diagram, comps: &[Placed], links: &[L
         // Notes hold the answer too often (a subnet's route names its NAT gateway; an option's
         // RTO names the strategy), so a design canvas carries none.
         annotations: Vec::new(),
-        plain: Default::default(),
     }
 }
 

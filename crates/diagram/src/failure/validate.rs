@@ -4,7 +4,7 @@
 use super::{Choice, Component, Failure, Question, QuestionKind};
 use crate::diagram::Diagram;
 use crate::drill::{location, Shuffle};
-use crate::layout::Layout;
+use crate::geometry::Layout;
 use crate::normalize::key;
 use crate::report::Report;
 use crate::spec::QuestionSpec;
