@@ -149,6 +149,28 @@ impl Diagram {
         Some(format!("{}, {}", s.label, az.label))
     }
 
+    /// Where a node sits, in words, for accessible names read by screen readers ("in Public
+    /// subnet, AZ a"); empty at the top level. On the model so every drill kind words it alike.
+    pub(crate) fn location(&self, node: &str) -> String {
+        let Some(n) = self.node(node) else {
+            return String::new();
+        };
+        match &n.place {
+            Place::Subnet(s) | Place::Group(s) => self
+                .zone_label(s)
+                .filter(|l| !l.is_empty())
+                .map(|l| format!(" in {l}"))
+                .unwrap_or_default(),
+            Place::Tier(t) => self
+                .grid
+                .as_ref()
+                .and_then(|g| g.tiers.iter().find(|x| &x.id == t))
+                .map(|x| format!(" spanning the {} row", x.label))
+                .unwrap_or_default(),
+            Place::Root => String::new(),
+        }
+    }
+
     /// The id of the box a node sits in, if it sits in a group or subnet.
     pub fn home_of(&self, node: &str) -> Option<&str> {
         match &self.node(node)?.place {

@@ -2,53 +2,9 @@
 //! backend before grading), its label bank and its grading rules. Slot and label ids are opaque
 //! (`s1`, `b3`) so the ids themselves give nothing away.
 use crate::design::Design;
-use crate::diagram::{Diagram, Place};
+use crate::drill_kind::DrillKind;
 use crate::failure::Failure;
 use crate::geometry::Mode;
-use serde::{Deserialize, Serialize};
-use specta::Type;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub enum DrillKind {
-    /// Drag labels from a bank (with distractors) onto blank components.
-    Label,
-    /// Drag components into the group or subnet they belong in.
-    Place,
-    /// Put the steps of a flow in order.
-    Order,
-    /// Type the name of each blank component.
-    Recall,
-    /// Build an architecture from requirements; graded by rules.
-    Design,
-    /// Mark what stops serving when something fails, and say what happens next.
-    Failure,
-}
-
-impl DrillKind {
-    pub fn parse(s: &str) -> Option<DrillKind> {
-        match s {
-            "label" => Some(DrillKind::Label),
-            "place" => Some(DrillKind::Place),
-            "order" => Some(DrillKind::Order),
-            "recall" => Some(DrillKind::Recall),
-            "design" => Some(DrillKind::Design),
-            "failure" => Some(DrillKind::Failure),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            DrillKind::Label => "label",
-            DrillKind::Place => "place",
-            DrillKind::Order => "order",
-            DrillKind::Recall => "recall",
-            DrillKind::Design => "design",
-            DrillKind::Failure => "failure",
-        }
-    }
-}
 
 #[derive(Debug, Clone)]
 pub struct Drill {
@@ -141,7 +97,7 @@ impl Drill {
                 mode.removed = self.items.iter().cloned().collect();
                 mode.zones = self.slots.iter().map(|s| s.target.clone()).collect();
             }
-            // Drawn through their own overlay (design/build.rs, failure/view.rs), never with a mode.
+            // Drawn through their own overlay (design/build.rs, play_view.rs), never with a mode.
             DrillKind::Design | DrillKind::Failure => {}
             DrillKind::Label | DrillKind::Recall | DrillKind::Order => {
                 mode.blanks = self
@@ -153,79 +109,5 @@ impl Drill {
             }
         }
         mode
-    }
-}
-
-/// Where a node sits, in words, for slot labels read by screen readers ("in Public subnet, AZ a").
-pub(crate) fn location(d: &Diagram, node: &str) -> String {
-    let Some(n) = d.node(node) else {
-        return String::new();
-    };
-    match &n.place {
-        Place::Subnet(s) | Place::Group(s) => d
-            .zone_label(s)
-            .filter(|l| !l.is_empty())
-            .map(|l| format!(" in {l}"))
-            .unwrap_or_default(),
-        Place::Tier(t) => d
-            .grid
-            .as_ref()
-            .and_then(|g| g.tiers.iter().find(|x| &x.id == t))
-            .map(|x| format!(" spanning the {} row", x.label))
-            .unwrap_or_default(),
-        Place::Root => String::new(),
-    }
-}
-
-/// A small deterministic generator (xorshift), seeded from the drill id, so the bank is shuffled the
-/// same way on every machine and every run (golden files and tests depend on it).
-pub(crate) struct Shuffle(u64);
-
-impl Shuffle {
-    pub fn new(seed: &str) -> Shuffle {
-        // FNV-1a of the seed; never zero, which xorshift cannot leave.
-        let h = seed.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-        });
-        Shuffle(h | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    /// Fisher–Yates. If the result equals the input order (likely for short lists), rotate by one so a
-    /// bank never lists the answers in slot order.
-    pub fn shuffle<T: Clone + PartialEq>(&mut self, items: &mut [T]) {
-        let original = items.to_vec();
-        for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
-        }
-        if items.len() > 1 && items == original.as_slice() {
-            items.rotate_left(1);
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shuffle_is_deterministic_and_never_the_identity() {
-        let mut a: Vec<u32> = (0..8).collect();
-        let mut b = a.clone();
-        Shuffle::new("x").shuffle(&mut a);
-        Shuffle::new("x").shuffle(&mut b);
-        assert_eq!(a, b);
-        for seed in ["a", "b", "c", "d", "e", "f"] {
-            let mut two = vec![1, 2];
-            Shuffle::new(seed).shuffle(&mut two);
-            assert_eq!(two, vec![2, 1]);
-        }
     }
 }

@@ -2,12 +2,15 @@
 //! is a wrong one), floored at 0, over the most a learner could score; all-or-nothing drills give 1 or
 //! 0. Interchangeable slots are graded under whichever swap of their answers suits the learner best,
 //! so mirror-image AZs accept either assignment. Order drills score the longest run of steps in the
-//! right relative order (see `longest_run`).
-use crate::drill::{Drill, DrillKind, Play};
+//! right relative order (see sequence.rs).
+use crate::answers::{read, Given};
+use crate::drill::{Drill, Play};
+use crate::drill_kind::DrillKind;
 use crate::error::DrillError;
 use crate::normalize::key;
 pub use crate::result::{rating, GradeResult, SlotResult, SlotStatus};
-use crate::submission::{read, Given, Submission};
+use crate::sequence::longest_run;
+use crate::submission::Submission;
 use crate::Library;
 
 pub fn grade(lib: &Library, drill_id: &str, sub: &Submission) -> Result<GradeResult, DrillError> {
@@ -22,8 +25,12 @@ pub fn grade(lib: &Library, drill_id: &str, sub: &Submission) -> Result<GradeRes
             id: drill_id.to_string(),
         })?;
     match &drill.play {
-        Play::Design(design) => return crate::design::grade::grade(drill, design, diagram, sub),
-        Play::Failure(failure) => return crate::failure::grade::grade(drill, failure, sub),
+        Play::Design(design) => {
+            return crate::design::grade::grade(&drill.id, drill.kind, design, diagram, sub)
+        }
+        Play::Failure(failure) => {
+            return crate::failure::grade::grade(&drill.id, drill.kind, failure, sub)
+        }
         Play::Slots => {}
     }
     let given = read(drill, sub)?;
@@ -230,41 +237,6 @@ fn grade_order(drill: &Drill, given: &[Vec<Given>]) -> GradeResult {
     finish(drill, keep.len() as f64, drill.slots.len() as u32, slots)
 }
 
-/// Positions forming the longest strictly increasing run of ranks; among equally long runs, the one
-/// with most steps in exactly the right position, then the earliest.
-pub(crate) fn longest_run(rank: &[Option<usize>]) -> Vec<usize> {
-    let n = rank.len();
-    let mut best: Vec<(usize, usize, Option<usize>)> = vec![(0, 0, None); n];
-    for i in 0..n {
-        let Some(ri) = rank[i] else { continue };
-        let exact = usize::from(ri == i);
-        best[i] = (1, exact, None);
-        for j in 0..i {
-            if let Some(rj) = rank[j] {
-                let cand = (best[j].0 + 1, best[j].1 + exact);
-                if rj < ri && cand > (best[i].0, best[i].1) {
-                    best[i] = (cand.0, cand.1, Some(j));
-                }
-            }
-        }
-    }
-    let mut end = None;
-    for i in 0..n {
-        if best[i].0 > 0
-            && end.is_none_or(|e: usize| (best[i].0, best[i].1) > (best[e].0, best[e].1))
-        {
-            end = Some(i);
-        }
-    }
-    let mut run = Vec::new();
-    while let Some(i) = end {
-        run.push(i);
-        end = best[i].2;
-    }
-    run.reverse();
-    run
-}
-
 fn finish(drill: &Drill, points: f64, max: u32, slots: Vec<SlotResult>) -> GradeResult {
     let count = |s: SlotStatus| slots.iter().filter(|r| r.status == s).count() as u32;
     let (correct, wrong, empty) = (
@@ -322,20 +294,6 @@ mod tests {
             [0.0, 0.49, 0.5, 0.79, 0.8, 0.99, 1.0].map(rating),
             [1, 1, 2, 2, 3, 3, 4]
         );
-    }
-
-    #[test]
-    fn longest_run_prefers_exact_positions() {
-        assert_eq!(longest_run(&[Some(0), Some(1), Some(2)]), vec![0, 1, 2]);
-        // One step moved to the front: the other three are still in order.
-        assert_eq!(
-            longest_run(&[Some(3), Some(0), Some(1), Some(2)]),
-            vec![1, 2, 3]
-        );
-        // Fully reversed: only one can count; the one in its exact position wins.
-        assert_eq!(longest_run(&[Some(2), Some(1), Some(0)]), vec![1]);
-        assert_eq!(longest_run(&[None, Some(1), None]), vec![1]);
-        assert!(longest_run(&[]).is_empty());
     }
 
     #[test]

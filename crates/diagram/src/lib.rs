@@ -3,10 +3,13 @@
 //! a diagram for the learner to label, place, order or recall, and are graded here, in pure Rust.
 //! No tauri: the desktop shell and the CLI both call this crate.
 
+mod answers;
 mod arrange;
 mod design;
 mod diagram;
+mod draw;
 mod drill;
+mod drill_kind;
 mod encode;
 mod error;
 mod failure;
@@ -28,6 +31,8 @@ mod render_overlay;
 mod report;
 mod result;
 mod route;
+mod sequence;
+mod shuffle;
 mod solution;
 mod spec;
 mod submission;
@@ -40,7 +45,9 @@ mod view;
 pub use diagram::{
     Annotation, Az, Diagram, Direction, Edge, Grid, Group, Node, Place, Side, Subnet, Tier,
 };
-pub use drill::{BankLabel, Drill, DrillKind, Misconception, Slot};
+pub use draw::{render_svg, RenderOptions};
+pub use drill::{BankLabel, Drill, Misconception, Slot};
+pub use drill_kind::DrillKind;
 pub use error::DrillError;
 pub use grade::grade;
 pub use kinds::{Arrange, Category, ComponentKind, GroupKind, TierKind, COMPONENT_KINDS};
@@ -51,7 +58,6 @@ pub use play_view::{
     FailureQuestionView, FailureView, FixedView, PlaceView,
 };
 pub use png::{render_png, RenderError};
-pub use render::{render_svg, RenderOptions};
 pub use result::{rating, GradeResult, QuestionResult, RuleResult, SlotResult, SlotStatus};
 pub use solution::solution;
 pub use submission::{

@@ -7,12 +7,13 @@ use crate::design::grade::verdicts;
 use crate::design::graph::bits;
 use crate::design::{submit, Design};
 use crate::diagram::Diagram;
-use crate::drill::{location, Drill, Play};
+use crate::draw::{render_svg, RenderOptions};
+use crate::drill::{Drill, Play};
 use crate::error::DrillError;
 use crate::failure::grade::read as read_failure;
 use crate::failure::{Failure, QuestionKind};
 use crate::overlay::{Mark, Overlay, Pick};
-use crate::render::{render_overlay, render_svg, RenderOptions};
+use crate::render::render_overlay;
 use crate::submission::Submission;
 use crate::theme::Theme;
 use crate::Library;
@@ -183,7 +184,7 @@ pub fn render_attempt(
     let (drill, d) = find(lib, drill_id)?;
     match &drill.play {
         Play::Design(design) => {
-            let (comps, links) = submit::read(drill, design, sub)?;
+            let (comps, links) = submit::read(drill.kind, design, sub)?;
             let drawn = build::diagram(design, d, &comps, &links);
             let mut overlay = design_overlay(design, &drawn, drill);
             if checked {
@@ -211,7 +212,7 @@ pub fn render_attempt(
             Ok(render_overlay(&drawn, &mode, &overlay, theme, &drill.id))
         }
         Play::Failure(f) => {
-            let a = read_failure(drill, f, sub)?;
+            let a = read_failure(drill.kind, f, sub)?;
             Ok(failure_drawing(drill, f, d, &a.down, checked, theme))
         }
         Play::Slots => Ok(render_svg(
@@ -264,7 +265,7 @@ fn design_overlay(design: &Design, drawn: &Diagram, drill: &Drill) -> Overlay {
             .insert(place.id.clone(), format!("Place in {}", place.label));
     }
     for n in &drawn.nodes {
-        let aria = format!("{}{}", n.label, location(drawn, &n.id));
+        let aria = format!("{}{}", n.label, drawn.location(&n.id));
         o.picks.insert(
             n.id.clone(),
             Pick {

@@ -1,10 +1,11 @@
 //! Draws a laid-out diagram as SVG with the `svg` crate (which escapes text and attribute values).
+//! The render layer: it draws a `Layout` with the slots or overlay it is given and knows no drill
+//! (draw.rs picks the layout and slots for a diagram or slot drill; play_view.rs the overlays).
 //! Accessible by construction: `<title>`, `<desc>` and role="img" on the root; every drill slot is a
 //! focusable `<g role="button">` with an aria-label and `data-slot`, around a visible empty box the UI
 //! drops labels on. For drills, nothing that would give an answer away is drawn: blanks lose their
 //! label and glyph, place items and their edges are left out, and `<desc>` is the drill's instructions.
 use crate::diagram::{Diagram, Direction};
-use crate::drill::{Drill, Slot};
 use crate::geometry::{
     header_text, BoxLayout, Layout, Mode, NodeLayout, Rect, GLYPH, HEADER_SIZE, LABEL_SIZE, LINE,
     MARGIN, NOTE_SIZE, TITLE_SIZE,
@@ -23,13 +24,6 @@ use svg::Document;
 
 const FONT: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
 
-/// How to draw: the theme, and the drill whose blanks and zones to show (None = the full diagram).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct RenderOptions<'a> {
-    pub theme: Theme,
-    pub drill: Option<&'a Drill>,
-}
-
 /// Numbers in attributes: one decimal is plenty at diagram scale and keeps the output short and stable.
 pub(crate) fn n(v: f32) -> String {
     // Integer arithmetic: float formatting was a visible share of render time.
@@ -43,39 +37,52 @@ pub(crate) fn n(v: f32) -> String {
     }
 }
 
+/// What the drawing needs of a drill slot: the id the UI gets back in `data-slot`, and its
+/// accessible name. Plain data, so the renderer never depends on the drills above it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SlotTag<'a> {
+    pub id: &'a str,
+    pub aria_label: &'a str,
+}
+
+/// How a drawing is labelled: `key` makes its element ids unique on a page; `title` and `desc`
+/// are what assistive technology reads.
+pub(crate) struct Caption<'a> {
+    pub key: &'a str,
+    pub title: &'a str,
+    pub desc: &'a str,
+}
+
 pub(crate) struct Painter<'a> {
     pub p: &'static Palette,
     pub theme: Theme,
     pub prefix: String,
-    pub slots: HashMap<&'a str, &'a Slot>,
+    /// Drill slots by the node or zone id they stand on; empty for a plain drawing.
+    pub slots: HashMap<&'a str, SlotTag<'a>>,
     pub diagram: &'a Diagram,
     /// Zones, buttons and marks of an interactive drawing (design and failure drills).
     pub overlay: Option<&'a Overlay>,
 }
 
-pub fn render_svg(d: &Diagram, opts: &RenderOptions) -> String {
-    let lay = layout(d, &opts.drill.map(Drill::mode).unwrap_or_default());
+/// Draws `d` laid out as `lay`, with `slots` as focusable drop targets (a slot drill) or none.
+pub(crate) fn render_slots(
+    d: &Diagram,
+    lay: &Layout,
+    slots: HashMap<&str, SlotTag<'_>>,
+    theme: Theme,
+    caption: &Caption,
+) -> String {
     let painter = Painter {
-        p: palette(opts.theme),
-        theme: opts.theme,
-        prefix: format!(
-            "ad-{}-{}",
-            opts.drill.map_or(d.id.as_str(), |dr| dr.id.as_str()),
-            opts.theme.name()
-        ),
-        slots: opts
-            .drill
-            .map(|dr| dr.slots.iter().map(|s| (s.target.as_str(), s)).collect())
-            .unwrap_or_default(),
+        p: palette(theme),
+        theme,
+        prefix: format!("ad-{}-{}", caption.key, theme.name()),
+        slots,
         diagram: d,
         overlay: None,
     };
-    let (title, desc) = match opts.drill {
-        Some(dr) => (dr.title.clone(), dr.instructions.clone()),
-        None if d.description.is_empty() => (d.title.clone(), d.title.clone()),
-        None => (d.title.clone(), d.description.clone()),
-    };
-    painter.document(&lay, &title, &desc).to_string()
+    painter
+        .document(lay, caption.title, caption.desc)
+        .to_string()
 }
 
 /// Draws `d` laid out with `mode`, with the overlay's zones, buttons and marks.
@@ -364,12 +371,12 @@ impl Painter<'_> {
         g
     }
 
-    fn slot_group(&self, slot: &Slot) -> Group {
+    fn slot_group(&self, slot: &SlotTag) -> Group {
         Group::new()
-            .set("data-slot", slot.id.as_str())
+            .set("data-slot", slot.id)
             .set("tabindex", "0")
             .set("role", "button")
-            .set("aria-label", slot.aria_label.as_str())
+            .set("aria-label", slot.aria_label)
     }
 
     fn node(&self, nl: &NodeLayout) -> Group {

@@ -1,7 +1,8 @@
 //! One fully right submission for any drill, built from the drill itself: what
 //! `archdrill drill <id> --solution` prints, and what tests feed back to the grader to prove every
 //! drill can be scored 1.
-use crate::drill::{Drill, DrillKind, Play};
+use crate::drill::{Drill, Play};
+use crate::drill_kind::DrillKind;
 use crate::error::DrillError;
 use crate::failure::QuestionKind;
 use crate::submission::{

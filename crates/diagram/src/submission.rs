@@ -1,9 +1,9 @@
-//! What a learner submits, and the checks it passes before grading: sizes capped, every slot and
-//! label known, no label used twice, one answer per one-answer slot, the right field for the drill's
-//! kind. Each failure names the field at fault.
-use crate::drill::{Drill, DrillKind};
+//! What a learner submits, for every kind of drill, and the checks every kind shares: the right
+//! fields for the drill's kind, sizes capped. Each failure names the field at fault. Below the drills
+//! (it names a kind, never a `Drill`), so design and failure drills check their own submissions with
+//! it; answers.rs reads those of label, place, order and recall drills.
+use crate::drill_kind::DrillKind;
 use crate::error::DrillError;
-use crate::normalize::key;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -97,9 +97,9 @@ impl Submission {
 }
 
 /// Refuses any filled field outside `allowed`, naming it and what the kind takes.
-pub(crate) fn only(drill: &Drill, sub: &Submission, allowed: &[&str]) -> Result<(), DrillError> {
+pub(crate) fn only(kind: DrillKind, sub: &Submission, allowed: &[&str]) -> Result<(), DrillError> {
     match sub.filled().into_iter().find(|f| !allowed.contains(f)) {
-        Some(f) => Err(wrong_kind(f, drill, &allowed.join("`, `"))),
+        Some(f) => Err(wrong_kind(f, kind, &allowed.join("`, `"))),
         None => Ok(()),
     }
 }
@@ -118,14 +118,6 @@ pub struct TypedAnswer {
     pub text: String,
 }
 
-/// One answer given in a slot.
-#[derive(Debug, Clone)]
-pub(crate) struct Given {
-    pub text: String,
-    pub key: String,
-    pub distractor: bool,
-}
-
 pub(crate) fn too_large(field: &str, max: usize) -> DrillError {
     DrillError::TooLarge {
         field: field.to_string(),
@@ -133,142 +125,11 @@ pub(crate) fn too_large(field: &str, max: usize) -> DrillError {
     }
 }
 
-fn wrong_kind(field: &str, drill: &Drill, expected: &str) -> DrillError {
+/// An answer field a drill of `kind` does not take, and what it takes instead.
+pub(crate) fn wrong_kind(field: &str, kind: DrillKind, expected: &str) -> DrillError {
     DrillError::WrongAnswerKind {
         field: field.to_string(),
-        kind: drill.kind.name().to_string(),
+        kind: kind.name().to_string(),
         expected: expected.to_string(),
     }
-}
-
-/// Checks the submission against the drill and gathers what was given per slot.
-pub(crate) fn read(drill: &Drill, sub: &Submission) -> Result<Vec<Vec<Given>>, DrillError> {
-    only(drill, sub, &["placements", "answers", "order"])?;
-    for (field, len) in [
-        ("placements", sub.placements.len()),
-        ("answers", sub.answers.len()),
-        ("order", sub.order.len()),
-    ] {
-        if len > MAX_ENTRIES {
-            return Err(too_large(field, MAX_ENTRIES));
-        }
-    }
-    let mut given: Vec<Vec<Given>> = vec![Vec::new(); drill.slots.len()];
-    let mut used: Vec<&str> = Vec::new();
-    let slot_of = |field: String, id: &str| -> Result<usize, DrillError> {
-        if id.len() > MAX_TEXT {
-            return Err(too_large(&field, MAX_TEXT));
-        }
-        drill
-            .slot(id)
-            .map(|(i, _)| i)
-            .ok_or(DrillError::UnknownSlot {
-                field,
-                slot: id.to_string(),
-            })
-    };
-    match drill.kind {
-        DrillKind::Recall => {
-            if !sub.placements.is_empty() || !sub.order.is_empty() {
-                return Err(wrong_kind(
-                    if sub.order.is_empty() {
-                        "placements"
-                    } else {
-                        "order"
-                    },
-                    drill,
-                    "answers",
-                ));
-            }
-            for (i, a) in sub.answers.iter().enumerate() {
-                let s = slot_of(format!("answers[{i}].slot"), &a.slot)?;
-                if a.text.chars().count() > MAX_TEXT {
-                    return Err(too_large(&format!("answers[{i}].text"), MAX_TEXT));
-                }
-                if !given[s].is_empty() {
-                    return Err(DrillError::SlotTakesOne {
-                        field: format!("answers[{i}].slot"),
-                        slot: a.slot.clone(),
-                    });
-                }
-                let k = key(&a.text);
-                if !k.is_empty() {
-                    given[s].push(Given {
-                        text: a.text.trim().to_string(),
-                        key: k,
-                        distractor: false,
-                    });
-                }
-            }
-        }
-        _ => {
-            if !sub.answers.is_empty() {
-                return Err(wrong_kind(
-                    "answers",
-                    drill,
-                    if drill.kind == DrillKind::Order {
-                        "order"
-                    } else {
-                        "placements"
-                    },
-                ));
-            }
-            if drill.kind != DrillKind::Order && !sub.order.is_empty() {
-                return Err(wrong_kind("order", drill, "placements"));
-            }
-            if !sub.order.is_empty() && !sub.placements.is_empty() {
-                return Err(wrong_kind(
-                    "placements",
-                    drill,
-                    "order or placements, not both",
-                ));
-            }
-            for (i, id) in sub.order.iter().enumerate() {
-                let g = take(drill, format!("order[{i}]"), id, &mut used)?;
-                if i < given.len() {
-                    given[i].push(g);
-                }
-            }
-            for (i, p) in sub.placements.iter().enumerate() {
-                let s = slot_of(format!("placements[{i}].slot"), &p.slot)?;
-                let g = take(drill, format!("placements[{i}].label"), &p.label, &mut used)?;
-                if !drill.slots[s].accepts_many && !given[s].is_empty() {
-                    return Err(DrillError::SlotTakesOne {
-                        field: format!("placements[{i}].slot"),
-                        slot: p.slot.clone(),
-                    });
-                }
-                given[s].push(g);
-            }
-        }
-    }
-    Ok(given)
-}
-
-/// Looks up a bank label, refusing one already used.
-fn take<'a>(
-    drill: &'a Drill,
-    field: String,
-    id: &str,
-    used: &mut Vec<&'a str>,
-) -> Result<Given, DrillError> {
-    if id.len() > MAX_TEXT {
-        return Err(too_large(&field, MAX_TEXT));
-    }
-    let label = drill.label(id).ok_or_else(|| DrillError::UnknownLabel {
-        field: field.clone(),
-        label: id.to_string(),
-    })?;
-    if used.contains(&label.id.as_str()) {
-        return Err(DrillError::DuplicatePlacement {
-            field,
-            label: id.to_string(),
-        });
-    }
-    used.push(label.id.as_str());
-    Ok(Given {
-        text: label.text.clone(),
-        key: label.key.clone(),
-        distractor: label.distractor,
-    })
 }

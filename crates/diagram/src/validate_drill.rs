@@ -1,10 +1,12 @@
 //! Turns a `[[drill]]` table into a `Drill` against its (already valid) diagram, reporting every
 //! problem at its line. A drill with any problem is dropped; its diagram still loads.
 use crate::diagram::{Diagram, Place};
-use crate::drill::{location, BankLabel, Drill, DrillKind, Misconception, Play, Shuffle, Slot};
+use crate::drill::{BankLabel, Drill, Misconception, Play, Slot};
+use crate::drill_kind::DrillKind;
 use crate::geometry::Layout;
 use crate::normalize::key;
 use crate::report::{is_slug, Report};
+use crate::shuffle::Shuffle;
 use crate::spec::{DrillSpec, S};
 
 /// At most this many slots may swap among themselves (grading tries every permutation).
@@ -282,7 +284,7 @@ fn blank_slots(
             );
         }
         let mut accepted = vec![key(&n.label)];
-        let where_ = location(d, &n.id);
+        let where_ = d.location(&n.id);
         let aria = match kind {
             DrillKind::Recall => {
                 accepted.extend(n.aliases.iter().map(|a| key(a)));

@@ -1,10 +1,11 @@
 //! What the UI gets before grading (`DrillView`: the picture, the slots, the shuffled bank; no
 //! answers) and what authors get on request (`AnswerKey`). Kept apart so that the view's type cannot
 //! grow an answer field by accident: a test serialises every drill's view and looks for answers.
-use crate::drill::{DrillKind, Play};
+use crate::draw::{render_svg, RenderOptions};
+use crate::drill::Play;
+use crate::drill_kind::DrillKind;
 use crate::error::DrillError;
 use crate::play_view::{design_view, failure_view, render_attempt, DesignView, FailureView};
-use crate::render::{render_svg, RenderOptions};
 use crate::submission::Submission;
 use crate::theme::Theme;
 use crate::Library;

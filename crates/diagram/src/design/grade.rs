@@ -4,20 +4,23 @@ use super::graph::{bits, Graph};
 use super::rules::{eval, Outcome};
 use super::{submit, Design, Level};
 use crate::diagram::Diagram;
-use crate::drill::Drill;
+use crate::drill_kind::DrillKind;
 use crate::error::DrillError;
 use crate::result::{rating, GradeResult, RuleResult};
 use crate::submission::Submission;
 
+/// Grades `sub` for the design drill `drill_id` of `kind` (the drill's own fields, not the `Drill`,
+/// which sits above this module).
 pub(crate) fn grade(
-    drill: &Drill,
+    drill_id: &str,
+    kind: DrillKind,
     design: &Design,
     d: &Diagram,
     sub: &Submission,
 ) -> Result<GradeResult, DrillError> {
-    let (comps, links) = submit::read(drill, design, sub)?;
+    let (comps, links) = submit::read(kind, design, sub)?;
     let g = design.graph(d, &comps, &links);
-    Ok(score(drill, design, &g))
+    Ok(score(drill_id, design, &g))
 }
 
 /// The rule verdicts on a graph, in rule order (also used to mark the drawing after Check).
@@ -29,7 +32,7 @@ pub(crate) fn verdicts(design: &Design, g: &Graph) -> Vec<Outcome> {
         .collect()
 }
 
-pub(crate) fn score(drill: &Drill, design: &Design, g: &Graph) -> GradeResult {
+pub(crate) fn score(drill_id: &str, design: &Design, g: &Graph) -> GradeResult {
     let outcomes = verdicts(design, g);
     let (mut total, mut passed, mut penalties) = (0.0, 0.0, 0.0);
     let mut rules = Vec::with_capacity(outcomes.len());
@@ -71,7 +74,7 @@ pub(crate) fn score(drill: &Drill, design: &Design, g: &Graph) -> GradeResult {
     let score = points.clamp(0.0, 1.0);
     let ok = rules.iter().filter(|r| r.passed).count() as u32;
     GradeResult {
-        drill_id: drill.id.clone(),
+        drill_id: drill_id.to_string(),
         score,
         rating: rating(score),
         points,

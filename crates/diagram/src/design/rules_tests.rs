@@ -1,7 +1,6 @@
 //! One small case per behaviour of each check, on a real two-AZ canvas.
 use super::*;
 use crate::design::graph::{GConn, GNode};
-use crate::Library;
 
 const CANVAS: &str = r#"
 [diagram]
@@ -51,9 +50,7 @@ tier = "data"
 "#;
 
 fn topo() -> Topology {
-    let lib = Library::from_sources(vec![("canvas.toml".into(), CANVAS.into())]);
-    assert!(lib.problems().is_empty(), "{:?}", lib.problems());
-    Topology::of(lib.diagram("canvas").unwrap()).unwrap()
+    Topology::of(&crate::validate::valid(CANVAS)).unwrap()
 }
 
 /// Roles: 0 internet, 1 lb, 2 app, 3 db, 4 nat.

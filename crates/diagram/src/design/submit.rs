@@ -3,7 +3,7 @@
 //! Each failure names the field at fault; nothing here panics on any input.
 use super::same_label;
 use super::{Design, Link, Placed};
-use crate::drill::Drill;
+use crate::drill_kind::DrillKind;
 use crate::error::DrillError;
 use crate::submission::{only, too_large, Submission, MAX_TEXT};
 use std::collections::HashSet;
@@ -20,12 +20,13 @@ fn not_allowed(field: String, message: String) -> DrillError {
     DrillError::NotAllowed { field, message }
 }
 
+/// `kind` is the drill's, named in the error when the submission holds another kind's fields.
 pub(crate) fn read(
-    drill: &Drill,
+    kind: DrillKind,
     design: &Design,
     sub: &Submission,
 ) -> Result<(Vec<Placed>, Vec<Link>), DrillError> {
-    only(drill, sub, &["components", "connections"])?;
+    only(kind, sub, &["components", "connections"])?;
     if sub.components.len() > design.max_components {
         return Err(too_large("components", design.max_components));
     }

@@ -1,10 +1,10 @@
 //! Grades a failure drill. Score = (components marked right − penalty × components marked that keep
 //! serving + the question scores) / (components that fail + questions), in [0, 1].
 use super::{Failure, QuestionKind};
-use crate::drill::Drill;
+use crate::drill_kind::DrillKind;
 use crate::error::DrillError;
-use crate::grade::longest_run;
 use crate::result::{rating, GradeResult, QuestionResult, SlotResult, SlotStatus};
+use crate::sequence::longest_run;
 use crate::submission::{only, too_large, Submission, MAX_TEXT};
 
 const STOPS: &str = "stops serving";
@@ -24,8 +24,9 @@ pub(crate) struct Answer {
     pub picks: Vec<Vec<usize>>,
 }
 
-pub(crate) fn read(drill: &Drill, f: &Failure, sub: &Submission) -> Result<Answer, DrillError> {
-    only(drill, sub, &["down", "choices", "orders"])?;
+/// `kind` is the drill's, named in the error when the submission holds another kind's fields.
+pub(crate) fn read(kind: DrillKind, f: &Failure, sub: &Submission) -> Result<Answer, DrillError> {
+    only(kind, sub, &["down", "choices", "orders"])?;
     let mut down = vec![false; f.components.len()];
     if sub.down.len() > f.components.len() {
         return Err(too_large("down", f.components.len()));
@@ -120,12 +121,15 @@ pub(crate) fn read(drill: &Drill, f: &Failure, sub: &Submission) -> Result<Answe
     Ok(Answer { down, picks })
 }
 
+/// Grades `sub` for the failure drill `drill_id` of `kind` (the drill's own fields, not the
+/// `Drill`, which sits above this module).
 pub(crate) fn grade(
-    drill: &Drill,
+    drill_id: &str,
+    kind: DrillKind,
     f: &Failure,
     sub: &Submission,
 ) -> Result<GradeResult, DrillError> {
-    let a = read(drill, f, sub)?;
+    let a = read(kind, f, sub)?;
     let mut slots = Vec::with_capacity(f.components.len());
     let (mut right, mut wrong) = (0.0, 0.0);
     for (c, &marked) in f.components.iter().zip(&a.down) {
@@ -174,7 +178,7 @@ pub(crate) fn grade(
     };
     let count = |s: SlotStatus| slots.iter().filter(|r| r.status == s).count() as u32;
     Ok(GradeResult {
-        drill_id: drill.id.clone(),
+        drill_id: drill_id.to_string(),
         score,
         rating: rating(score),
         points,

@@ -3,10 +3,10 @@
 //! steps. Problems at their line; a drill with any is left out.
 use super::{Choice, Component, Failure, Question, QuestionKind};
 use crate::diagram::Diagram;
-use crate::drill::{location, Shuffle};
 use crate::geometry::Layout;
 use crate::normalize::key;
 use crate::report::Report;
+use crate::shuffle::Shuffle;
 use crate::spec::QuestionSpec;
 use crate::spec::{DrillSpec, S};
 
@@ -62,7 +62,7 @@ pub(crate) fn failure(
             id: format!("c{}", i + 1),
             node: n.id.clone(),
             label: n.label.clone(),
-            aria: format!("{}{}", n.label, location(d, &n.id)),
+            aria: format!("{}{}", n.label, d.location(&n.id)),
             fails: s.fails.iter().any(|f| f.get_ref() == &n.id),
             explain: None,
         })
