@@ -1,45 +1,61 @@
 //! Archdrill's architecture diagrams and drills. Diagrams are TOML specs (diagrams/, documented in
 //! diagrams/README.md), laid out from their structure and drawn as SVG or PNG; drills blank parts of
-//! a diagram for the learner to label, place, order or recall, and are graded here, in pure Rust.
-//! No tauri: the desktop shell and the CLI both call this crate.
+//! a diagram for the learner to label, place, order or recall, or ask them to design an architecture
+//! or reason through a failure, and are graded here, in pure Rust. No tauri: the desktop shell and
+//! the CLI both call this crate.
+//!
+//! The modules are layered model → validate → layout → render → drills (views, grading, design and
+//! failure rules), each importing only from layers below it; tests/layers.rs fails on any import
+//! circle between modules.
 
-mod answers;
-mod arrange;
-mod design;
+// Model: the TOML shape, the validated diagram and the vocabulary it is written in.
 mod diagram;
-mod draw;
-mod drill;
-mod drill_kind;
-mod encode;
-mod error;
-mod failure;
-mod geometry;
-mod glyph;
-mod grade;
-mod grid;
 mod kinds;
+mod normalize;
+mod spec;
+
+// Validate: a parsed file to a diagram, or problems at their lines.
+mod report;
+mod validate;
+mod validate_nodes;
+
+// Layout: where everything goes (metrics, geometry ← layout_ctx ← arrange, grid, route ← layout).
+mod arrange;
+mod geometry;
+mod grid;
 mod layout;
 mod layout_ctx;
-mod library;
 mod metrics;
-mod normalize;
+mod route;
+
+// Render: a layout to SVG, and SVG to PNG.
+mod encode;
+mod glyph;
 mod overlay;
-mod play_view;
 mod png;
 mod render;
 mod render_overlay;
-mod report;
+mod theme;
+
+// Drills: the drill, its design and failure kinds and what they share, their checks, the library,
+// and what the app calls (drawings, views, grading, solutions).
+mod answers;
+mod design;
+mod draw;
+mod drill;
+mod drill_kind;
+mod error;
+mod failure;
+mod grade;
+mod library;
+mod play_view;
 mod result;
-mod route;
 mod sequence;
 mod shuffle;
 mod solution;
-mod spec;
 mod submission;
-mod theme;
-mod validate;
 mod validate_drill;
-mod validate_nodes;
+mod validate_slots;
 mod view;
 
 pub use diagram::{

@@ -1,7 +1,7 @@
 //! The TOML shape of a diagram file, exactly as written. Every value an author can get wrong is kept
-//! `Spanned` so validation can point at its line; meaning is checked later (validate.rs, validate_drill.rs), so
-//! this layer only rejects what serde itself cannot read (syntax, wrong types, unknown keys). The
-//! fields only design and failure drills read are in play.rs.
+//! `Spanned` so validation can point at its line; meaning is checked later (validate.rs,
+//! validate_drill.rs), so this layer only rejects what serde itself cannot read (syntax, wrong types,
+//! unknown keys). The fields only design and failure drills read are in play.rs.
 mod play;
 
 use archdrill_domain::Problem;
