@@ -525,8 +525,10 @@ export type QuestionResult = {
 	given: string[],
 	/**  The right option, or the steps in their right order. */
 	expected: string[],
-	/**  The misconception's feedback for a wrong choice, else the question's explanation. */
+	/**  For a wrong choice: why that option is wrong (its misconception), when the author wrote one. */
 	feedback: string | null,
+	/**  The question's explanation, shown right or wrong. */
+	explanation: string | null,
 };
 
 export type QuestionRow = {
