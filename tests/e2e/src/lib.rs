@@ -2,7 +2,9 @@
 //! with a throwaway data folder. `cargo xtask test` builds the app and sets the environment:
 //! ARCHDRILL_APP (the binary), TAURI_DRIVER, NATIVE_DRIVER and DISPLAY (an Xvfb screen).
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
+};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::net::TcpListener;
@@ -176,6 +178,96 @@ impl App {
         )?;
         Ok(())
     }
+    /// Opens a drill from the Drills screen and waits until `ready` (a CSS selector) is there.
+    pub async fn open_drill(&self, id: &str, ready: &str) -> Res {
+        self.click("nav-drills").await?;
+        self.wait_css(&format!("[data-testid='drill-link'][data-id='{id}']"))
+            .await?
+            .click()
+            .await?;
+        self.wait_css(ready).await?;
+        Ok(())
+    }
+
+    /// Presses the pointer on `from`, moves a little (so the UI sees a drag, not a click), moves to
+    /// `to` and releases.
+    pub async fn drag(&self, from: Element, to: Target) -> Res {
+        let to = match to {
+            Target::Element(element) => PointerAction::MoveToElement {
+                element,
+                duration: Some(Duration::from_millis(150)),
+                x: 0.0,
+                y: 0.0,
+            },
+            Target::Point(x, y) => PointerAction::MoveTo {
+                duration: Some(Duration::from_millis(150)),
+                x,
+                y,
+            },
+        };
+        let actions = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement {
+                element: from,
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::MoveBy {
+                duration: Some(Duration::from_millis(50)),
+                x: 12.0,
+                y: 12.0,
+            })
+            .then(to)
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        self.client.perform_actions(actions).await?;
+        Ok(())
+    }
+
+    /// Clicks the middle of the first shape of an SVG group, as a pointer would (WebKitWebDriver
+    /// cannot click an SVG group itself).
+    pub async fn click_svg(&self, css: &str) -> Res {
+        let el = self.wait_css(&format!("{css} rect")).await?;
+        self.scroll_to(&el).await?;
+        let actions = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement {
+                element: el,
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        self.client.perform_actions(actions).await?;
+        Ok(())
+    }
+
+    /// Focuses the element as Tab would, then presses a key on it (WebKitWebDriver cannot send
+    /// keys to an SVG group itself).
+    pub async fn key_on(&self, css: &str, key: char) -> Res {
+        let el = self.wait_css(css).await?;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();",
+                vec![serde_json::to_value(&el)?],
+            )
+            .await?;
+        press(self, key).await
+    }
+}
+
+/// Where a drag ends: on an element's centre, or at a point of the viewport.
+pub enum Target {
+    Element(Element),
+    Point(f64, f64),
 }
 
 /// Polls `f` until it returns Some or the wait runs out (for rows the app writes).

@@ -1,11 +1,9 @@
 //! Drills in the real app: one completed by dragging with the pointer, one by keyboard only; the
 //! marks on screen and the attempt stored in SQLite must agree with the answer key.
 use archdrill_diagram::{answer_key, drill_view, AnswerKey, Library};
-use archdrill_e2e::{eventually, App, Driver, Res};
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use archdrill_e2e::{eventually, App, Driver, Res, Target};
 use fantoccini::key::Key;
 use fantoccini::Locator;
-use std::time::Duration;
 
 /// One right label per slot, as (slot, label).
 fn solution(key: &AnswerKey) -> Vec<(String, String)> {
@@ -16,14 +14,8 @@ fn solution(key: &AnswerKey) -> Vec<(String, String)> {
 }
 
 async fn open_drill(app: &App, id: &str) -> Res {
-    app.click("nav-drills").await?;
-    app.wait_css(&format!("[data-testid='drill-link'][data-id='{id}']"))
-        .await?
-        .click()
-        .await?;
-    app.wait_css("[data-testid='drill-stage'] svg [data-slot]")
-        .await?;
-    Ok(())
+    app.open_drill(id, "[data-testid='drill-stage'] svg [data-slot]")
+        .await
 }
 
 fn attempts(driver: &Driver, drill: &str) -> Option<Vec<f64>> {
@@ -53,31 +45,7 @@ async fn vpc_label_drill_by_pointer_drag() -> Res {
             .wait_css(&format!("[data-slot='{slot}'] .slot-box"))
             .await?;
         app.scroll_to(&target).await?;
-        let drag = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveToElement {
-                element: chip,
-                duration: None,
-                x: 0.0,
-                y: 0.0,
-            })
-            .then(PointerAction::Down {
-                button: MOUSE_BUTTON_LEFT,
-            })
-            .then(PointerAction::MoveBy {
-                duration: Some(Duration::from_millis(50)),
-                x: 12.0,
-                y: 12.0,
-            })
-            .then(PointerAction::MoveToElement {
-                element: target,
-                duration: Some(Duration::from_millis(150)),
-                x: 0.0,
-                y: 0.0,
-            })
-            .then(PointerAction::Up {
-                button: MOUSE_BUTTON_LEFT,
-            });
-        app.client.perform_actions(drag).await?;
+        app.drag(chip, Target::Element(target)).await?;
         app.wait_css(&format!(
             "[data-testid='placed'][data-label='{label}'][data-slot-of='{slot}']"
         ))
