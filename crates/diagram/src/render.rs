@@ -277,6 +277,7 @@ impl Painter<'_> {
                 .set("class", "slot-box")
                 .set("stroke-dasharray", "5 4")
                 .set("stroke-width", "1.5");
+            // The hint is for the eye; the zone's name already says what it takes.
             let hint = text(
                 pad.cx(),
                 pad.cy() + 4.0,
@@ -284,7 +285,8 @@ impl Painter<'_> {
                 NOTE_SIZE,
                 false,
                 self.p.muted,
-            );
+            )
+            .set("aria-hidden", "true");
             g = g.add(area).add(hint.set("text-anchor", "middle"));
         }
         self.slot_group(slot).add(g)
@@ -434,10 +436,21 @@ impl Painter<'_> {
                 }
             }
         }
+        let slot = self
+            .slots
+            .get(nl.id.as_str())
+            .filter(|_| nl.blank.is_some());
+        // On a control, the notes describe it rather than name it: they are referenced by
+        // aria-describedby and hidden from the name, which stays the short "Blank 3 in …".
+        let described = (!nl.notes.is_empty() && (slot.is_some() || self.overlay.is_some()))
+            .then(|| self.id(&format!("notes-{}", nl.id)));
         if !nl.notes.is_empty() {
             let mut notes = Group::new()
                 .set("font-size", n(NOTE_SIZE))
                 .set("fill", self.p.muted);
+            if let Some(id) = &described {
+                notes = notes.set("id", id.as_str()).set("aria-hidden", "true");
+            }
             for (i, note) in nl.notes.iter().enumerate() {
                 notes = notes.add(at(
                     r.cx(),
@@ -448,16 +461,20 @@ impl Painter<'_> {
             g = g.add(notes);
         }
         if self.overlay.is_some() {
-            return self.pick_node(nl, g);
+            return self.pick_node(nl, g, described.as_deref());
         }
-        match self
-            .slots
-            .get(nl.id.as_str())
-            .filter(|_| nl.blank.is_some())
-        {
-            Some(slot) => self.slot_group(slot).add(g),
+        match slot {
+            Some(slot) => with_description(self.slot_group(slot), described.as_deref()).add(g),
             None => g,
         }
+    }
+}
+
+/// Points a control at the element that describes it, when there is one.
+pub(crate) fn with_description(g: Group, id: Option<&str>) -> Group {
+    match id {
+        Some(id) => g.set("aria-describedby", id),
+        None => g,
     }
 }
 

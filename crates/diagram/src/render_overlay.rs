@@ -3,7 +3,7 @@
 //! the mark never rests on colour alone).
 use crate::geometry::{BoxLayout, Layout, NodeLayout, Rect, NOTE_SIZE};
 use crate::overlay::Mark;
-use crate::render::{rect, text, Painter};
+use crate::render::{rect, text, with_description, Painter};
 use svg::node::element::Group;
 
 impl Painter<'_> {
@@ -41,26 +41,36 @@ impl Painter<'_> {
                 12.0,
                 false,
                 self.p.muted,
-            );
+            )
+            .set("aria-hidden", "true");
             g = g.add(area).add(hint.set("text-anchor", "middle"));
         }
         zone_attrs(g, &b.id, aria)
     }
 
-    pub(crate) fn pick_node(&self, nl: &NodeLayout, mut g: Group) -> Group {
+    pub(crate) fn pick_node(
+        &self,
+        nl: &NodeLayout,
+        mut g: Group,
+        described: Option<&str>,
+    ) -> Group {
         let Some(o) = self.overlay else { return g };
         let pick = o.picks.get(&nl.id);
         if pick.is_some_and(|p| p.pressed == Some(true)) {
             // A component marked as stopping: tinted, with a badge that says so (not colour alone).
             g = g
                 .add(rect(nl.rect, 6.0, self.p.wrong, "none").set("opacity", "0.12"))
-                .add(self.badge(
-                    nl.rect.x + 4.0,
-                    nl.rect.y - 9.0,
-                    "stops",
-                    self.p.wrong,
-                    false,
-                ));
+                .add(
+                    // aria-pressed already tells assistive technology; the badge is for the eye.
+                    self.badge(
+                        nl.rect.x + 4.0,
+                        nl.rect.y - 9.0,
+                        "stops",
+                        self.p.wrong,
+                        false,
+                    )
+                    .set("aria-hidden", "true"),
+                );
         }
         if let Some(mark) = o.marks.get(&nl.id) {
             g = g.add(self.outline(nl.rect, *mark, 3.0)).add(self.badge(
@@ -79,6 +89,7 @@ impl Painter<'_> {
             .set("tabindex", "0")
             .set("role", "button")
             .set("aria-label", pick.aria.as_str());
+        wrapper = with_description(wrapper, described);
         if let Some(p) = pick.pressed {
             wrapper = wrapper.set("aria-pressed", if p { "true" } else { "false" });
         }
