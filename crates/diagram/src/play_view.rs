@@ -209,7 +209,13 @@ pub fn render_attempt(
                 overlay.zones.clear();
                 mode.zones.clear();
             }
-            Ok(render_overlay(&drawn, &mode, &overlay, theme, &drill.id))
+            Ok(render_overlay(
+                &drawn,
+                &mode,
+                &overlay,
+                theme,
+                &figure_key(drill, checked),
+            ))
         }
         Play::Failure(f) => {
             let a = read_failure(drill.kind, f, sub)?;
@@ -324,5 +330,15 @@ fn failure_drawing(
         annotations: Vec::new(),
         ..d.clone()
     };
-    render_overlay(&bare, &mode, &o, theme, &drill.id)
+    render_overlay(&bare, &mode, &o, theme, &figure_key(drill, checked))
+}
+
+/// The id prefix of a drawing: a checked figure is shown beside the canvas and the model, so its
+/// element ids (markers, described-by notes) must differ from theirs.
+fn figure_key(drill: &Drill, checked: bool) -> String {
+    if checked {
+        format!("{}-checked", drill.id)
+    } else {
+        drill.id.clone()
+    }
 }
