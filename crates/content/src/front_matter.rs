@@ -1,5 +1,6 @@
 //! The TOML header of a question file, and finding the line a field sits on so problems can point at it.
 use serde::Deserialize;
+use toml::Spanned;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -14,6 +15,9 @@ pub(crate) struct FrontMatter {
     pub sources: Vec<String>,
     #[serde(default)]
     pub key_points: Vec<String>,
+    /// One list of cues per key point; spanned so a bad list can name its own line.
+    #[serde(default)]
+    pub cues: Option<Spanned<Vec<Spanned<Vec<Spanned<String>>>>>>,
     #[serde(default)]
     pub follow_ups: Vec<String>,
     #[serde(default)]

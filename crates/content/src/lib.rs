@@ -3,6 +3,7 @@
 //! `file:line: message`.
 
 mod bank;
+mod cues;
 mod front_matter;
 mod parse;
 mod render;

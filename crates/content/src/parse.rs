@@ -1,4 +1,5 @@
 //! Turning one question file into a `Question`, or into problems that say what to fix.
+use crate::cues::check_cues;
 use crate::front_matter::{FrontMatter, Header};
 use crate::sections::{self, SECTIONS};
 use archdrill_domain::{Level, Origin, Problem, Question, Source, Topic};
@@ -123,6 +124,7 @@ pub fn parse_question(file: &str, text: &str, origin: Origin) -> Result<Question
         }
     }
     check_reviewed(&fm, &header, &mut report);
+    let cues = check_cues(&fm, &header, &mut report);
 
     let (stray, found) = sections::split(body, body_line);
     if let Some(line) = stray {
@@ -183,6 +185,7 @@ pub fn parse_question(file: &str, text: &str, origin: Origin) -> Result<Question
         tags: fm.tags,
         sources,
         key_points: fm.key_points,
+        cues,
         follow_ups: fm.follow_ups,
         diagrams: fm.diagrams,
         answer: answer.unwrap_or_default(),

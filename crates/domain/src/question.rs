@@ -33,6 +33,9 @@ pub struct Question {
     pub sources: Vec<Source>,
     /// The rubric: the points an interviewer listens for.
     pub key_points: Vec<String>,
+    /// What shows a typed answer makes each key point: one list of words and phrases per key point,
+    /// in the same order. Empty when the file gives none (a learner's pack may leave them out).
+    pub cues: Vec<Vec<String>>,
     pub follow_ups: Vec<String>,
     pub diagrams: Vec<String>,
     /// Markdown of each body section.

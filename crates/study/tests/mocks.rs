@@ -14,6 +14,7 @@ fn question(id: &str, topic: Topic, level: Level, points: usize) -> Question {
         tags: vec![],
         sources: vec![],
         key_points: (0..points).map(|k| format!("point {k} of {id}")).collect(),
+        cues: vec![],
         follow_ups: vec![],
         diagrams: vec![],
         answer: String::new(),

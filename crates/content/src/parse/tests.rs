@@ -191,3 +191,57 @@ fn reviewed_entries_need_a_date_a_change_and_a_page() {
         "{p:?}"
     );
 }
+
+#[test]
+fn cues_are_optional_and_parallel_to_key_points() {
+    let q = parse_question("content/networking/sample.md", &good(), Origin::Bank).unwrap();
+    assert!(q.cues.is_empty());
+    let text = good().replace(
+        "key_points = [\"one\", \"two\", \"three\"]\n",
+        "key_points = [\"one\", \"two\", \"three\"]\ncues = [\n  [\"first\", \"1st\"],\n  [\"second\"],\n  [\"third one\"],\n]\n",
+    );
+    let q = parse_question("content/networking/sample.md", &text, Origin::Bank).unwrap();
+    assert_eq!(
+        q.cues,
+        [vec!["first", "1st"], vec!["second"], vec!["third one"]]
+    );
+}
+
+#[test]
+fn bad_cues_name_the_field_and_their_line() {
+    let with = |cues: &str| {
+        problems(&good().replace(
+            "key_points = [\"one\", \"two\", \"three\"]\n",
+            &format!("key_points = [\"one\", \"two\", \"three\"]\ncues = [\n{cues}]\n"),
+        ))
+    };
+    assert_eq!(
+        with("  [\"a\"],\n  [\"b\"],\n"),
+        ["content/networking/sample.md:9: cues has 2 list(s) but key_points has 3; give one list of cues per key point, in the same order"]
+    );
+    assert_eq!(
+        with("  [\"a\"],\n  [],\n  [\"c\"],\n"),
+        ["content/networking/sample.md:11: cues[1] is empty: key point 2 needs at least one cue"]
+    );
+    assert_eq!(
+        with("  [\"a\"],\n  [\"b\", \" \"],\n  [\"--\"],\n"),
+        [
+            "content/networking/sample.md:11: cues[1] has an empty cue",
+            "content/networking/sample.md:12: cues[2]: cue \"--\" has no letter or digit to match",
+        ]
+    );
+}
+
+#[test]
+fn cues_of_the_wrong_type_are_a_front_matter_problem() {
+    let text = good().replace(
+        "key_points = [\"one\", \"two\", \"three\"]\n",
+        "key_points = [\"one\", \"two\", \"three\"]\ncues = [\"a\", \"b\", \"c\"]\n",
+    );
+    let p = problems(&text);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("content/networking/sample.md:9: front matter:"),
+        "{p:?}"
+    );
+}
