@@ -17,7 +17,7 @@ pub(crate) struct FrontMatter {
     pub key_points: Vec<String>,
     /// One list of cues per key point; spanned so a bad list can name its own line.
     #[serde(default)]
-    pub cues: Option<Spanned<Vec<Spanned<Vec<Spanned<String>>>>>>,
+    pub cues: Option<Spanned<Vec<CueList>>>,
     #[serde(default)]
     pub follow_ups: Vec<String>,
     #[serde(default)]
@@ -26,6 +26,9 @@ pub(crate) struct FrontMatter {
     #[serde(default)]
     pub reviewed: Vec<Reviewed>,
 }
+
+/// The cues of one key point, each with its place in the header.
+pub(crate) type CueList = Spanned<Vec<Spanned<String>>>;
 
 /// One `[[reviewed]]` entry: what changed, which documentation page it was checked against, and when.
 #[derive(Debug, Deserialize)]
