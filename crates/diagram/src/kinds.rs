@@ -145,6 +145,8 @@ pub enum Arrange {
     Square,
     /// Nodes only: the first in the middle, up to eight around it (a hub and its spokes).
     Hub,
+    /// A whole diagram only: groups as boxes of a tree, each hanging under the group it is in.
+    Tree,
 }
 
 impl Arrange {
@@ -154,8 +156,24 @@ impl Arrange {
             "column" => Some(Arrange::Column),
             "square" => Some(Arrange::Square),
             "hub" => Some(Arrange::Hub),
+            "tree" => Some(Arrange::Tree),
             _ => None,
         }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Arrange::Row => "row",
+            Arrange::Column => "column",
+            Arrange::Square => "square",
+            Arrange::Hub => "hub",
+            Arrange::Tree => "tree",
+        }
+    }
+
+    /// The arrangements that lay out a whole diagram from its structure, set on `[diagram]` only.
+    pub fn whole_diagram(self) -> bool {
+        matches!(self, Arrange::Tree)
     }
 }
 
@@ -171,8 +189,8 @@ mod tests {
         for k in COMPONENT_KINDS {
             assert_eq!(component(k.name).map(|c| c.name), Some(k.name));
         }
-        for a in ["row", "column", "square", "hub"] {
-            assert!(Arrange::parse(a).is_some());
+        for a in ["row", "column", "square", "hub", "tree"] {
+            assert_eq!(Arrange::parse(a).map(Arrange::name), Some(a));
         }
         assert_eq!(
             TierKind::parse("data").map(TierKind::group_kind),

@@ -10,12 +10,10 @@ use crate::geometry::{
     header_text, BoxLayout, Layout, Mode, Rect, HEADER_SIZE, LINE, MARGIN, NOTE_SIZE, TITLE_SIZE,
 };
 use crate::grid::{self, Measure};
-use crate::kinds::GroupKind;
+use crate::kinds::{Arrange, GroupKind};
+use crate::layout_box::{frame, PAD};
 use crate::layout_ctx::{Ctx, Leaf};
 use crate::metrics::{text_width, widest, wrap};
-
-const PAD: f32 = 14.0;
-const HEADER: f32 = 26.0;
 
 /// Any child of a container.
 #[derive(Debug, Clone, Copy)]
@@ -33,21 +31,15 @@ struct Tree<'d> {
 }
 
 pub(crate) fn layout(d: &Diagram, mode: &Mode) -> Layout {
-    let mut t = Tree {
-        c: Ctx::new(d, mode),
-        grid: None,
-    };
     let top = MARGIN + TITLE_SIZE + 18.0;
-    let kids = t.children(None);
-    let (w, h) = arrange_size(&mut t, &kids, d.arrange);
-    let area = Rect {
-        x: MARGIN,
-        y: top,
-        w,
-        h,
+    let (mut out, w, h) = match d.arrange {
+        Arrange::Tree => {
+            let mut c = Ctx::new(d, mode);
+            let (w, h) = crate::layout_tree::tree(&mut c, MARGIN, top);
+            (c.out, w, h)
+        }
+        _ => nested(d, mode, top),
     };
-    place_children(&mut t, &kids, d.arrange, area);
-    let mut out = t.c.out;
     crate::route::route_edges(&mut out, d, mode);
     let edge_bottom = out
         .edges
@@ -64,6 +56,24 @@ pub(crate) fn layout(d: &Diagram, mode: &Mode) -> Layout {
     out.width = width.ceil();
     out.height = (bottom + MARGIN).ceil();
     out
+}
+
+/// Nested boxes: the top level's children arranged as the diagram says, each group around its own.
+fn nested(d: &Diagram, mode: &Mode, top: f32) -> (Layout, f32, f32) {
+    let mut t = Tree {
+        c: Ctx::new(d, mode),
+        grid: None,
+    };
+    let kids = t.children(None);
+    let (w, h) = arrange_size(&mut t, &kids, d.arrange);
+    let area = Rect {
+        x: MARGIN,
+        y: top,
+        w,
+        h,
+    };
+    place_children(&mut t, &kids, d.arrange, area);
+    (t.c.out, w, h)
 }
 
 /// The box of diagram-wide annotations under a drawing `w` wide whose content ends at `bottom`;
@@ -116,20 +126,6 @@ impl<'d> Tree<'d> {
         kids
     }
 
-    /// Header and padding around a box's content: (left/right pad, top, bottom).
-    fn frame(&self, kind: GroupKind, label: &str, notes: usize) -> (f32, f32, f32) {
-        if kind == GroupKind::Plain {
-            return (0.0, 0.0, 0.0);
-        }
-        let header = if label.is_empty() { 6.0 } else { HEADER };
-        let footer = if notes == 0 {
-            0.0
-        } else {
-            notes as f32 * LINE + 8.0
-        };
-        (PAD, header + PAD, PAD + footer)
-    }
-
     fn group_size(&mut self, id: &'d str) -> (f32, f32) {
         if let Some(s) = self.c.cached(id) {
             return s;
@@ -138,7 +134,7 @@ impl<'d> Tree<'d> {
         let kids = self.children(Some(id));
         let (cw, ch) = arrange_size(self, &kids, g.arrange);
         let notes = self.c.box_notes(id);
-        let (side, top, bottom) = self.frame(g.kind, &g.label, notes.len());
+        let (side, top, bottom) = frame(g.kind, &g.label, notes.len());
         let header_w = text_width(&header_text(&g.label, g.cidr.as_deref()), HEADER_SIZE, true);
         let notes_w = widest(&notes, NOTE_SIZE, false);
         let w = (cw.max(header_w).max(notes_w) + 2.0 * side).ceil();
@@ -151,7 +147,7 @@ impl<'d> Tree<'d> {
         let (w, h) = self.group_size(id);
         let g = self.c.d.group(id).expect("validated group");
         let notes = self.c.box_notes(id);
-        let (side, top, bottom) = self.frame(g.kind, &g.label, notes.len());
+        let (side, top, bottom) = frame(g.kind, &g.label, notes.len());
         if g.kind != GroupKind::Plain {
             self.c.out.boxes.push(BoxLayout {
                 id: g.id.clone(),

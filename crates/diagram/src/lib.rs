@@ -17,6 +17,7 @@ mod spec;
 // Validate: a parsed file to a diagram, or problems at their lines.
 mod report;
 mod validate;
+mod validate_layouts;
 mod validate_nodes;
 
 // Layout: where everything goes (metrics, geometry ← layout_ctx ← arrange, grid, route ← layout).
@@ -24,7 +25,9 @@ mod arrange;
 mod geometry;
 mod grid;
 mod layout;
+mod layout_box;
 mod layout_ctx;
+mod layout_tree;
 mod metrics;
 mod route;
 

@@ -4,6 +4,7 @@ use crate::diagram::{Az, Diagram, Grid, Group, Subnet, Tier};
 use crate::kinds::{self, Arrange, GroupKind, TierKind};
 use crate::report::{choices, is_slug, Named, Report};
 use crate::spec::{FileSpec, S};
+use crate::validate_layouts;
 use crate::validate_nodes;
 use std::collections::HashMap;
 
@@ -83,6 +84,7 @@ pub(crate) fn diagram(spec: &FileSpec, r: &mut Report) -> Option<Diagram> {
     let grid = grid(spec, r, &kind_of);
     let nodes = validate_nodes::nodes(spec, r, &kind_of, grid.as_ref());
     validate_nodes::check_arrangements(&groups, &nodes, grid.as_ref(), spec, r);
+    validate_layouts::check(spec, arrange, &groups, r);
     let edges = validate_nodes::edges(spec, r, &kind_of);
     let annotations = validate_nodes::annotations(spec, r, &kind_of);
 
@@ -139,7 +141,7 @@ fn arrange(spec: Option<&S<String>>, default: Arrange, r: &mut Report) -> Arrang
         r.at(
             s,
             format!(
-                "unknown arrange {:?}; use row, column, square or hub",
+                "unknown arrange {:?}; use row, column, square or hub (or, for a whole diagram, tree)",
                 s.get_ref()
             ),
         );

@@ -14,8 +14,8 @@ const CHANNEL_TOLERANCE: u8 = 24;
 /// At most this share of pixels may change.
 const PIXEL_TOLERANCE: f64 = 0.001;
 
-/// Rendered as PNG too: both themes, a grid, a drill, a flow, options side by side.
-const PNG_CASES: [&str; 7] = [
+/// Rendered as PNG too: both themes, a grid, a drill, a flow, options side by side, a tree.
+const PNG_CASES: [&str; 8] = [
     "vpc-three-tier",
     "vpc-three-tier-design-checked",
     "vpc-three-tier-az-loss-checked",
@@ -23,6 +23,7 @@ const PNG_CASES: [&str; 7] = [
     "vpc-three-tier-label",
     "sns-sqs-fanout",
     "dr-strategies",
+    "organizations-scps",
 ];
 
 fn golden_dir() -> PathBuf {

@@ -1,0 +1,104 @@
+//! The whole-diagram layouts (tree, …): their spec mistakes are reported as `file:line: message`, and
+//! odd but valid content (empty boxes, a lone node, deep nesting) draws without a panic.
+mod common;
+use archdrill_diagram::{render_svg, Library, RenderOptions};
+use common::{line_after, load};
+
+fn problems(text: &str) -> Vec<(u32, String)> {
+    load(&[("diagrams/t.toml", text)])
+        .problems()
+        .iter()
+        .map(|p| (p.line, p.message.clone()))
+        .collect()
+}
+
+/// `fragment` reported at the first line holding `needle` after the `[diagram]` table.
+fn expect(text: &str, needle: &str, fragment: &str) {
+    let line = line_after(text, needle, 4);
+    let p = problems(text);
+    assert!(
+        p.iter().any(|(l, m)| *l == line && m.contains(fragment)),
+        "expected line {line} to report {fragment:?}; got {p:#?}"
+    );
+}
+
+/// Every diagram in `text` draws in both themes.
+fn draws(text: &str) -> Library {
+    let lib = load(&[("diagrams/t.toml", text)]);
+    assert!(lib.problems().is_empty(), "{:?}", lib.problems());
+    for d in lib.diagrams() {
+        for theme in [
+            archdrill_diagram::Theme::Light,
+            archdrill_diagram::Theme::Dark,
+        ] {
+            let svg = render_svg(d, &RenderOptions { theme, drill: None });
+            assert!(svg.starts_with("<svg"), "{svg}");
+        }
+    }
+    lib
+}
+
+const TREE: &str = r#"[diagram]
+id = "t"
+title = "Tree"
+arrange = "tree"
+
+[[group]]
+id = "root"
+kind = "cloud"
+label = "Root"
+
+[[group]]
+id = "a"
+kind = "zone"
+label = "A"
+in = "root"
+
+[[group]]
+id = "b"
+kind = "zone"
+label = "B"
+in = "root"
+
+[[node]]
+id = "n1"
+kind = "generic"
+label = "One"
+in = "a"
+"#;
+
+#[test]
+fn tree_problems_point_at_their_line() {
+    let on_group = TREE.replace("label = \"A\"\n", "label = \"A\"\narrange = \"tree\"\n");
+    expect(
+        &on_group,
+        "arrange = \"tree\"",
+        "lays out a whole diagram: set it in [diagram], not on group `a`",
+    );
+    let with_grid = format!("{TREE}\n[grid]\nin = \"a\"\n\n[[az]]\nid = \"z\"\nlabel = \"Z\"\n\n[[tier]]\nid = \"p\"\nlabel = \"P\"\nkind = \"public\"\n");
+    expect(&with_grid, "[grid]", "a tree diagram has no AZ × tier grid");
+    let unknown = TREE.replace("label = \"B\"", "label = \"B\"\narrange = \"forest\"");
+    expect(&unknown, "\"forest\"", "unknown arrange \"forest\"");
+}
+
+#[test]
+fn odd_trees_draw() {
+    draws(TREE);
+    // Only nodes: a forest of lone cards.
+    draws("[diagram]\nid = \"t\"\ntitle = \"T\"\narrange = \"tree\"\n\n[[node]]\nid = \"x\"\nkind = \"user\"\nlabel = \"X\"\n\n[[node]]\nid = \"y\"\nkind = \"user\"\nlabel = \"Y\"\n\n[[edge]]\nfrom = \"x\"\nto = \"y\"\n");
+    // Nothing at all but a title.
+    draws("[diagram]\nid = \"t\"\ntitle = \"T\"\narrange = \"tree\"\n");
+    // A deep chain of empty boxes with an unlabelled one.
+    let mut deep = String::from("[diagram]\nid = \"t\"\ntitle = \"T\"\narrange = \"tree\"\n");
+    for i in 0..12 {
+        let parent = if i == 0 {
+            String::new()
+        } else {
+            format!("in = \"g{}\"\n", i - 1)
+        };
+        deep.push_str(&format!(
+            "\n[[group]]\nid = \"g{i}\"\nkind = \"zone\"\n{parent}"
+        ));
+    }
+    draws(&deep);
+}
