@@ -88,6 +88,16 @@ pub fn export(
     now: i64,
     progress: &mut dyn FnMut(f64),
 ) -> Result<Summary, AnkiError> {
+    // Drawing is most of the time: a folder that is not there fails before it, not after.
+    if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+        if !folder.is_dir() {
+            let missing = std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("there is no folder {}", folder.display()),
+            );
+            return Err(AnkiError::io(path, missing));
+        }
+    }
     let package = Package::build(questions, diagrams, &mut |f| progress(0.9 * f))?;
     let summary = package.write(path, now)?;
     progress(1.0);
