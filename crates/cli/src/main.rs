@@ -1,6 +1,7 @@
 //! `archdrill`: the headless command line, for content authors and CI.
 use std::process::ExitCode;
 
+mod anki_cmd;
 mod backup_cmds;
 mod check;
 mod diagram_cmds;
@@ -28,6 +29,9 @@ commands:
   export FILE        write all your progress (reviews, notes, bookmarks, settings, mocks, drill
                      attempts) to one portable file (format: crates/exchange/README.md)
   import FILE        merge an export into your progress; importing twice changes nothing
+  anki FILE.apkg     write every question (the bank and your packs) and every diagram as an Anki
+                     package: import it in Anki (File > Import); importing a newer one updates
+                     the same notes
   sync [--folder DIR]
                      one round with the sync folder (set it first with --folder): append this
                      computer's new changes, merge the other computers'; prints a JSON report
@@ -47,6 +51,9 @@ fn main() -> ExitCode {
         return code;
     }
     if let Some(code) = exchange_cmds::run(cmd, rest) {
+        return code;
+    }
+    if let Some(code) = anki_cmd::run(cmd, rest) {
         return code;
     }
     match cmd.as_str() {

@@ -1,6 +1,7 @@
 //! Application services: the bank, the search index and the store behind one handle. The Tauri shell
 //! and the CLI call these; neither holds any logic of its own.
 
+mod anki;
 mod api;
 mod archdrill;
 mod backups;
@@ -11,6 +12,7 @@ mod mock;
 mod startup;
 mod study;
 
+pub use anki::AnkiReport;
 pub use api::*;
 pub use archdrill::{search_doc, Archdrill};
 pub use backups::{BackupRow, RecoveryNotice, RUNNING_BACKUP_EVERY_MS, START_BACKUP_AGE_MS};
