@@ -42,8 +42,32 @@ const VALIDATORS: &[(&str, &str)] = &[
     ("typing_extensions", "4.16.0"),
 ];
 
-/// The environment variable that tells the examples test where the venv is, and that every
-/// validator is required (so a CI run cannot pass by skipping them).
+/// Anki's own Python library, which the Anki export test (crates/anki/tests/anki_client.rs)
+/// imports our package with, and what it pulls in (typing_extensions is pinned above). It carries
+/// the Rust core of the desktop app, so a new version is a new importer: bump deliberately.
+const ANKI: &[(&str, &str)] = &[
+    ("anki", "26.9.3"),
+    ("certifi", "2026.10.19.post1"),
+    ("charset-normalizer", "3.5.3"),
+    ("decorator", "5.3.1"),
+    ("distro", "1.9.0"),
+    ("idna", "3.20"),
+    ("Markdown", "3.11.3"),
+    ("orjson", "3.13.0"),
+    ("protobuf", "7.36.2"),
+    ("PySocks", "1.7.1"),
+    ("requests", "2.34.2"),
+    ("urllib3", "2.8.0"),
+];
+
+/// Everything the venv holds, in one order.
+fn pinned() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    VALIDATORS.iter().chain(ANKI)
+}
+
+/// The environment variable that tells the examples test and the Anki export test where the venv
+/// is, and that every validator and Anki's library are required (so a CI run cannot pass by
+/// skipping them).
 pub const VALIDATORS_ENV: &str = "ARCHDRILL_VALIDATORS";
 
 /// Installs missing apt packages when we are root on a Debian-like system; otherwise prints the
@@ -139,8 +163,9 @@ pub fn native_driver() -> Result<PathBuf> {
     }
 }
 
-/// The examples test's Python validators in `.tools/venv` (kept out of git). Skipped when the venv
-/// already holds exactly the pinned versions; a venv left by another Python is rebuilt.
+/// The examples test's Python validators and the Anki export test's `anki` in `.tools/venv` (kept
+/// out of git). Skipped when the venv already holds exactly the pinned versions; a venv left by
+/// another Python is rebuilt.
 pub fn example_validators(root: &Path) -> Result<PathBuf> {
     if !sh::works("shellcheck", &["--version"]) {
         // apt() installs it on Debian; elsewhere it is one package-manager command away.
@@ -150,10 +175,7 @@ pub fn example_validators(root: &Path) -> Result<PathBuf> {
     let bin = venv.join(if cfg!(windows) { "Scripts" } else { "bin" });
     let python = bin.join(crate::exe("python"));
     let python = python.to_str().ok_or("non-UTF-8 path")?;
-    let wanted: Vec<String> = VALIDATORS
-        .iter()
-        .map(|(n, v)| format!("{n}=={v}"))
-        .collect();
+    let wanted: Vec<String> = pinned().map(|(n, v)| format!("{n}=={v}")).collect();
     if installed_versions(python).as_ref() == Some(&wanted) {
         return Ok(venv);
     }
@@ -178,10 +200,10 @@ pub fn example_validators(root: &Path) -> Result<PathBuf> {
     Ok(venv)
 }
 
-/// `name==version` of each pinned package as the venv reports it, in VALIDATORS' order; None when
+/// `name==version` of each pinned package as the venv reports it, in `pinned()` order; None when
 /// the venv's Python does not run (no venv yet, or its interpreter has gone).
 fn installed_versions(python: &str) -> Option<Vec<String>> {
-    let names: Vec<&str> = VALIDATORS.iter().map(|(n, _)| *n).collect();
+    let names: Vec<&str> = pinned().map(|(n, _)| *n).collect();
     let script = format!(
         "import importlib.metadata as m\nfor n in {names:?}:\n    try: print(f'{{n}}=={{m.version(n)}}')\n    except m.PackageNotFoundError: print(n + '==missing')"
     );
