@@ -77,6 +77,13 @@ pub struct Node {
     pub side: Side,
 }
 
+impl Node {
+    /// In a ladder diagram, a `timer` node is the threshold between two rungs, not a rung.
+    pub(crate) fn is_threshold(&self) -> bool {
+        self.kind.name == "timer"
+    }
+}
+
 /// Where a node sits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {

@@ -147,6 +147,9 @@ pub enum Arrange {
     Hub,
     /// A whole diagram only: groups as boxes of a tree, each hanging under the group it is in.
     Tree,
+    /// A whole diagram only: top-level nodes as a staircase of rungs, `timer` nodes as the
+    /// thresholds between them (storage tiers by age).
+    Ladder,
 }
 
 impl Arrange {
@@ -157,6 +160,7 @@ impl Arrange {
             "square" => Some(Arrange::Square),
             "hub" => Some(Arrange::Hub),
             "tree" => Some(Arrange::Tree),
+            "ladder" => Some(Arrange::Ladder),
             _ => None,
         }
     }
@@ -168,12 +172,13 @@ impl Arrange {
             Arrange::Square => "square",
             Arrange::Hub => "hub",
             Arrange::Tree => "tree",
+            Arrange::Ladder => "ladder",
         }
     }
 
     /// The arrangements that lay out a whole diagram from its structure, set on `[diagram]` only.
     pub fn whole_diagram(self) -> bool {
-        matches!(self, Arrange::Tree)
+        matches!(self, Arrange::Tree | Arrange::Ladder)
     }
 }
 
@@ -189,7 +194,7 @@ mod tests {
         for k in COMPONENT_KINDS {
             assert_eq!(component(k.name).map(|c| c.name), Some(k.name));
         }
-        for a in ["row", "column", "square", "hub", "tree"] {
+        for a in ["row", "column", "square", "hub", "tree", "ladder"] {
             assert_eq!(Arrange::parse(a).map(Arrange::name), Some(a));
         }
         assert_eq!(

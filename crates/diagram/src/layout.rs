@@ -38,6 +38,11 @@ pub(crate) fn layout(d: &Diagram, mode: &Mode) -> Layout {
             let (w, h) = crate::layout_tree::tree(&mut c, MARGIN, top);
             (c.out, w, h)
         }
+        Arrange::Ladder => {
+            let mut c = Ctx::new(d, mode);
+            let (w, h) = crate::layout_ladder::ladder(&mut c, MARGIN, top);
+            (c.out, w, h)
+        }
         _ => nested(d, mode, top),
     };
     crate::route::route_edges(&mut out, d, mode);

@@ -27,6 +27,7 @@ mod grid;
 mod layout;
 mod layout_box;
 mod layout_ctx;
+mod layout_ladder;
 mod layout_tree;
 mod metrics;
 mod route;

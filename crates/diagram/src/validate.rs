@@ -84,7 +84,7 @@ pub(crate) fn diagram(spec: &FileSpec, r: &mut Report) -> Option<Diagram> {
     let grid = grid(spec, r, &kind_of);
     let nodes = validate_nodes::nodes(spec, r, &kind_of, grid.as_ref());
     validate_nodes::check_arrangements(&groups, &nodes, grid.as_ref(), spec, r);
-    validate_layouts::check(spec, arrange, &groups, r);
+    validate_layouts::check(spec, arrange, &groups, &nodes, r);
     let edges = validate_nodes::edges(spec, r, &kind_of);
     let annotations = validate_nodes::annotations(spec, r, &kind_of);
 
@@ -141,7 +141,7 @@ fn arrange(spec: Option<&S<String>>, default: Arrange, r: &mut Report) -> Arrang
         r.at(
             s,
             format!(
-                "unknown arrange {:?}; use row, column, square or hub (or, for a whole diagram, tree)",
+                "unknown arrange {:?}; use row, column, square or hub (or, for a whole diagram, tree or ladder)",
                 s.get_ref()
             ),
         );

@@ -14,8 +14,8 @@ const CHANNEL_TOLERANCE: u8 = 24;
 /// At most this share of pixels may change.
 const PIXEL_TOLERANCE: f64 = 0.001;
 
-/// Rendered as PNG too: both themes, a grid, a drill, a flow, options side by side, a tree.
-const PNG_CASES: [&str; 8] = [
+/// Rendered as PNG too: both themes, a grid, a drill, a flow, options side by side, a tree, a ladder.
+const PNG_CASES: [&str; 9] = [
     "vpc-three-tier",
     "vpc-three-tier-design-checked",
     "vpc-three-tier-az-loss-checked",
@@ -24,6 +24,7 @@ const PNG_CASES: [&str; 8] = [
     "sns-sqs-fanout",
     "dr-strategies",
     "organizations-scps",
+    "s3-lifecycle-ladder",
 ];
 
 fn golden_dir() -> PathBuf {

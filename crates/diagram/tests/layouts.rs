@@ -102,3 +102,79 @@ fn odd_trees_draw() {
     }
     draws(&deep);
 }
+
+const LADDER: &str = r#"[diagram]
+id = "t"
+title = "Ladder"
+arrange = "ladder"
+
+[[node]]
+id = "hot"
+kind = "bucket"
+label = "Hot"
+
+[[node]]
+id = "t1"
+kind = "timer"
+label = "After 30 days"
+
+[[node]]
+id = "cold"
+kind = "bucket"
+label = "Cold"
+
+[[group]]
+id = "side"
+kind = "zone"
+label = "Side"
+
+[[node]]
+id = "extra"
+kind = "timer"
+label = "Abort after 7 days"
+in = "side"
+"#;
+
+#[test]
+fn ladder_problems_point_at_their_line() {
+    let trailing =
+        format!("{LADDER}\n[[node]]\nid = \"t2\"\nkind = \"timer\"\nlabel = \"Later\"\n");
+    expect(
+        &trailing,
+        "id = \"t2\"",
+        "threshold `t2` (a timer node) must come between two rungs",
+    );
+    let doubled = LADDER.replace(
+        "[[node]]\nid = \"cold\"",
+        "[[node]]\nid = \"t0\"\nkind = \"timer\"\nlabel = \"Again\"\n\n[[node]]\nid = \"cold\"",
+    );
+    expect(
+        &doubled,
+        "id = \"t1\"",
+        "threshold `t1` (a timer node) must come between",
+    );
+    let one = "[diagram]\nid = \"t\"\ntitle = \"T\"\narrange = \"ladder\"\n\n[[node]]\nid = \"a\"\nkind = \"bucket\"\nlabel = \"A\"\n";
+    let p = problems(one);
+    assert!(
+        p.iter()
+            .any(|(l, m)| *l == 1 && m.contains("a ladder needs two or more rungs")),
+        "{p:?}"
+    );
+    let nested = format!("{LADDER}\n[[group]]\nid = \"inner\"\nkind = \"zone\"\nin = \"side\"\n");
+    expect(
+        &nested,
+        "id = \"inner\"",
+        "a ladder's side boxes hold nodes only",
+    );
+}
+
+#[test]
+fn odd_ladders_draw() {
+    draws(LADDER);
+    // Rungs only, no thresholds.
+    let plain = LADDER.replace(
+        "kind = \"timer\"\nlabel = \"After 30 days\"",
+        "kind = \"bucket\"\nlabel = \"Warm\"",
+    );
+    draws(&plain);
+}
