@@ -20,6 +20,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::backup::restore_backup,
             commands::exchange::export_data,
             commands::exchange::import_data,
+            commands::exchange::export_anki,
             commands::exchange::sync_status,
             commands::exchange::choose_sync_folder,
             commands::exchange::stop_syncing,

@@ -2,7 +2,7 @@
 //! Rust; the long work runs on a worker thread and reports progress through [`TransferProgress`].
 use super::dialog::{folder_path, open_path, save_path};
 use super::{blocking, App, Res};
-use archdrill_core::{ExportReport, ImportReport, SyncReport, SyncStatus};
+use archdrill_core::{AnkiReport, ExportReport, ImportReport, SyncReport, SyncStatus};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
 use tauri_specta::Event;
@@ -31,6 +31,23 @@ pub async fn export_data(handle: AppHandle, app: State<'_, App>) -> Res<Option<E
     };
     blocking(&app, move |a| {
         a.export_to(&path, |fraction| {
+            drop(TransferProgress { fraction }.emit(&handle))
+        })
+    })
+    .await
+    .map(Some)
+}
+
+/// Asks where to save, then writes the bank and the diagrams there as an Anki package; None when
+/// cancelled. Drawing the diagrams takes seconds: it runs on a worker thread, with progress.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_anki(handle: AppHandle, app: State<'_, App>) -> Res<Option<AnkiReport>> {
+    let Some(path) = save_path(&handle, "archdrill.apkg", "Anki package", "apkg").await else {
+        return Ok(None);
+    };
+    blocking(&app, move |a| {
+        a.export_anki(&path, |fraction| {
             drop(TransferProgress { fraction }.emit(&handle))
         })
     })

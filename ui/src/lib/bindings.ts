@@ -17,6 +17,11 @@ export const commands = {
 	exportData: () => typedError<ExportReport | null, AppError>(__TAURI_INVOKE("export_data")),
 	/**  Asks which export to merge in, then imports it; None when cancelled. */
 	importData: () => typedError<ImportReport | null, AppError>(__TAURI_INVOKE("import_data")),
+	/**
+	 *  Asks where to save, then writes the bank and the diagrams there as an Anki package; None when
+	 *  cancelled. Drawing the diagrams takes seconds: it runs on a worker thread, with progress.
+	 */
+	exportAnki: () => typedError<AnkiReport | null, AppError>(__TAURI_INVOKE("export_anki")),
 	syncStatus: () => typedError<SyncStatus, AppError>(__TAURI_INVOKE("sync_status")),
 	/**  Asks for a folder and makes it the sync folder; the status is unchanged when cancelled. */
 	chooseSyncFolder: () => typedError<SyncStatus, AppError>(__TAURI_INVOKE("choose_sync_folder")),
@@ -71,6 +76,16 @@ export const events = {
 };
 
 /* Types */
+/**  What an Anki export wrote. */
+export type AnkiReport = {
+	path: string,
+	/**  Question notes. */
+	questions: number,
+	/**  Diagram notes, each with its picture. */
+	diagrams: number,
+	bytes: number | null,
+};
+
 /**  The one error type that crosses into the UI. Tagged so TypeScript can switch on `kind`. */
 export type AppError = 
 /**  The id names nothing the app knows (a question, diagram, drill or review). */
