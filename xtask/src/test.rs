@@ -36,18 +36,9 @@ pub fn all(root: &Path) -> Result {
         ],
         &[(deps::VALIDATORS_ENV, venv.to_str().ok_or("non-UTF-8 path")?)],
     )?;
-    sh::run(
-        root,
-        "cargo",
-        &[
-            "run",
-            "--quiet",
-            "--package",
-            "archdrill-cli",
-            "--",
-            "check",
-        ],
-    )?;
+    // `archdrill check` over the shipped bank runs inside that test run (crates/cli/tests/check.rs,
+    // on the binary cargo test built); a separate `cargo run` would rebuild the CLI with other
+    // features for minutes.
     let app = build_app(root)?;
     let driver = deps::tauri_driver(root)?;
     let native = deps::native_driver()?;
