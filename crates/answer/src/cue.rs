@@ -1,5 +1,5 @@
 //! One cue, prepared once, and where it occurs among an answer's words.
-use crate::words::{words, Word};
+use crate::words::{words, Index, Word};
 use rust_stemmers::Stemmer;
 
 /// How many answer words a compound may be split into beyond the cue's own word count
@@ -37,19 +37,39 @@ impl Cue {
     }
 
     /// Every place the cue occurs, as inclusive word index ranges, left to right, not overlapping.
-    pub fn find_all(&self, answer: &[Word], stemmer: &Stemmer) -> Vec<(usize, usize)> {
+    pub fn find_all(
+        &self,
+        answer: &[Word],
+        index: &Index,
+        stemmer: &Stemmer,
+    ) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        let mut p = 0;
-        while p < answer.len() {
-            match self.match_at(answer, p, stemmer) {
-                Some(q) => {
-                    out.push((p, q));
-                    p = q + 1;
-                }
-                None => p += 1,
+        let mut next = 0;
+        for p in self.candidates(index) {
+            if p < next {
+                continue;
+            }
+            if let Some(q) = self.match_at(answer, p, stemmer) {
+                out.push((p, q));
+                next = q + 1;
             }
         }
         out
+    }
+
+    /// The words a match could start at: its first stem, the compound's stem, or a word that is the
+    /// start of the compound. `match_at` is false everywhere else.
+    fn candidates(&self, index: &Index) -> Vec<usize> {
+        let mut starts = index.with_stem(&self.stems[0]).to_vec();
+        if self.compound {
+            starts.extend_from_slice(index.with_stem(&self.squashed_stem));
+            for (i, _) in self.squashed.char_indices().skip(1) {
+                starts.extend_from_slice(index.with_norm(&self.squashed[..i]));
+            }
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        starts
     }
 
     /// The last word of a match starting at word `p`, if there is one.
@@ -72,10 +92,10 @@ impl Cue {
         if answer[p].stem == self.squashed_stem {
             return Some(p);
         }
-        let mut joined = answer[p].norm.clone();
-        if !self.squashed.starts_with(&joined) {
+        if !self.squashed.starts_with(&answer[p].norm) {
             return None;
         }
+        let mut joined = answer[p].norm.clone();
         let end = (p + k + EXTRA_SPLIT_WORDS).min(answer.len());
         for q in p + 1..end {
             if is_number(&answer[q - 1]) && is_number(&answer[q]) {

@@ -19,7 +19,7 @@ mod words;
 use cue::Cue;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
-use words::Word;
+use words::{Index, Word};
 
 /// Whether each key point is covered, in rubric order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -64,13 +64,16 @@ pub struct Match {
 pub struct Answer<'a> {
     text: &'a str,
     words: Vec<Word>,
+    index: Index,
 }
 
 impl<'a> Answer<'a> {
     pub fn new(text: &'a str) -> Answer<'a> {
+        let words = words::words(text, &stemmer());
         Answer {
             text,
-            words: words::words(text, &stemmer()),
+            index: Index::new(&words),
+            words,
         }
     }
 }
@@ -122,7 +125,7 @@ impl Rubric {
                 let mut matches: Vec<Match> = cues
                     .iter()
                     .flat_map(|cue| {
-                        cue.find_all(&answer.words, &stemmer)
+                        cue.find_all(&answer.words, &answer.index, &stemmer)
                             .into_iter()
                             .map(|(p, q)| to_match(answer, cue, p, q))
                     })

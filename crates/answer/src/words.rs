@@ -1,5 +1,6 @@
 //! Splitting an answer (or a cue) into normalised words that remember where they sit in the text.
 use rust_stemmers::Stemmer;
+use std::collections::HashMap;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// One word: its normalised form, its stem, and its byte range in the original text.
@@ -9,6 +10,33 @@ pub(crate) struct Word {
     pub stem: String,
     pub start: usize,
     pub end: usize,
+}
+
+/// Where each stem and each normalised word occurs, so a cue looks only at the places it could
+/// start instead of at every word (checking one answer against the whole bank stays fast).
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    by_stem: HashMap<String, Vec<usize>>,
+    by_norm: HashMap<String, Vec<usize>>,
+}
+
+impl Index {
+    pub fn new(words: &[Word]) -> Index {
+        let mut index = Index::default();
+        for (i, w) in words.iter().enumerate() {
+            index.by_stem.entry(w.stem.clone()).or_default().push(i);
+            index.by_norm.entry(w.norm.clone()).or_default().push(i);
+        }
+        index
+    }
+
+    pub fn with_stem(&self, stem: &str) -> &[usize] {
+        self.by_stem.get(stem).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn with_norm(&self, norm: &str) -> &[usize] {
+        self.by_norm.get(norm).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// A normalised character and the byte range of the original character it came from.
