@@ -21,8 +21,9 @@ pub fn all(root: &Path) -> Result {
             "warnings",
         ],
     )?;
-    // The examples test (crates/content/tests/examples.rs) finds the validators through this
-    // variable, which also makes them required: without it, it would only warn that they are missing.
+    // The examples test (crates/content/tests/examples.rs) finds the validators, and the Anki test
+    // (crates/anki/tests/anki_client.rs) Anki's library, through this variable, which also makes
+    // them required: without it, each would only say what it skipped.
     let venv = deps::example_validators(root)?;
     sh::run_env(
         root,
