@@ -194,7 +194,7 @@ pub fn render_attempt(
                         continue;
                     }
                     for k in bits(out.nodes) {
-                        overlay.marks.insert(g.nodes[k].id.clone(), Mark::Wrong);
+                        overlay.marks.insert(g.nodes[k].id.to_string(), Mark::Wrong);
                     }
                     for &p in &out.places {
                         overlay

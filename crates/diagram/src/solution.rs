@@ -22,7 +22,7 @@ pub fn solution(lib: &Library, drill_id: &str) -> Result<Submission, DrillError>
                 .model
                 .iter()
                 .map(|m| PlacedComponent {
-                    id: m.id.clone(),
+                    id: m.id.to_string(),
                     card: d.cards[m.card].id.clone(),
                     place: d.topo.places[m.place].id.clone(),
                 })
@@ -31,8 +31,8 @@ pub fn solution(lib: &Library, drill_id: &str) -> Result<Submission, DrillError>
                 .model_links
                 .iter()
                 .map(|l| Connection {
-                    from: l.from.clone(),
-                    to: l.to.clone(),
+                    from: l.from.to_string(),
+                    to: l.to.to_string(),
                     label: l.label.map(|k| d.labels[k as usize].clone()),
                 })
                 .collect(),

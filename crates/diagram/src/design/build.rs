@@ -19,7 +19,7 @@ pub(crate) fn diagram(design: &Design, d: &Diagram, comps: &[Placed], links: &[L
     nodes.extend(comps.iter().map(|c| {
         let card = &design.cards[c.card];
         Node {
-            id: c.id.clone(),
+            id: c.id.to_string(),
             kind: card.kind,
             label: card.label.clone(),
             aliases: Vec::new(),
@@ -34,8 +34,8 @@ pub(crate) fn diagram(design: &Design, d: &Diagram, comps: &[Placed], links: &[L
         .cloned()
         .collect();
     edges.extend(links.iter().map(|l| Edge {
-        from: l.from.clone(),
-        to: l.to.clone(),
+        from: l.from.to_string(),
+        to: l.to.to_string(),
         label: l.label.map(|k| design.labels[k as usize].clone()),
         dashed: false,
         direction: Direction::Forward,

@@ -46,7 +46,7 @@ pub(crate) fn score(drill_id: &str, design: &Design, g: &Graph) -> GradeResult {
             (Level::Advice, false) => penalties += rule.penalty,
             (Level::Advice, true) => {}
         }
-        let mut marks: Vec<String> = bits(out.nodes).map(|k| g.nodes[k].id.clone()).collect();
+        let mut marks: Vec<String> = bits(out.nodes).map(|k| g.nodes[k].id.to_string()).collect();
         marks.extend(out.places.iter().map(|&p| design.topo.places[p].id.clone()));
         rules.push(RuleResult {
             rule: i as u32 + 1,

@@ -7,9 +7,10 @@ use super::topology::Topology;
 pub(crate) const MAX_NODES: usize = 128;
 
 #[derive(Debug, Clone)]
-pub(crate) struct GNode {
-    /// The learner's id (or the kept node's id): what marks point at.
-    pub id: String,
+pub(crate) struct GNode<'a> {
+    /// The learner's id (or the kept node's id): what marks point at. Borrowed from the submission
+    /// or the diagram: a graph lives for one grading, and copying every id cost more than the rules.
+    pub id: &'a str,
     pub role: u16,
     pub kind: &'static str,
     /// Index into the topology's places.
@@ -25,8 +26,8 @@ pub(crate) struct GConn {
 }
 
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Graph {
-    pub nodes: Vec<GNode>,
+pub(crate) struct Graph<'a> {
+    pub nodes: Vec<GNode<'a>>,
     pub conns: Vec<GConn>,
     /// Per node, the nodes its connections lead to.
     pub out: Vec<u128>,
@@ -40,7 +41,7 @@ pub(crate) enum Sel {
 }
 
 impl Sel {
-    pub fn matches(self, n: &GNode) -> bool {
+    pub fn matches(self, n: &GNode<'_>) -> bool {
         match self {
             Sel::Role(r) => n.role == r,
             Sel::Kind(k) => n.kind == k,
@@ -48,9 +49,9 @@ impl Sel {
     }
 }
 
-impl Graph {
+impl<'a> Graph<'a> {
     /// Caller guarantees `nodes.len() <= MAX_NODES` and connection ends in range.
-    pub fn new(nodes: Vec<GNode>, conns: Vec<GConn>) -> Graph {
+    pub fn new(nodes: Vec<GNode<'a>>, conns: Vec<GConn>) -> Graph<'a> {
         let mut out = vec![0u128; nodes.len()];
         for c in &conns {
             out[c.from] |= 1u128 << c.to;
@@ -135,10 +136,10 @@ pub(crate) fn bits(mut m: u128) -> impl Iterator<Item = usize> {
 mod tests {
     use super::*;
 
-    fn chain(n: usize, edges: &[(usize, usize)]) -> Graph {
+    fn chain(n: usize, edges: &[(usize, usize)]) -> Graph<'static> {
         let nodes = (0..n)
             .map(|i| GNode {
-                id: format!("n{i}"),
+                id: ["n0", "n1", "n2", "n3"][i],
                 role: i as u16,
                 kind: "server",
                 place: 0,

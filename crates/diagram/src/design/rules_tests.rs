@@ -54,7 +54,7 @@ fn topo() -> Topology {
 }
 
 /// Roles: 0 internet, 1 lb, 2 app, 3 db, 4 nat.
-fn graph(t: &Topology, nodes: &[(u16, &str)], conns: &[(usize, usize)]) -> Graph {
+fn graph(t: &Topology, nodes: &[(u16, &str)], conns: &[(usize, usize)]) -> Graph<'static> {
     let kinds = [
         "internet",
         "load-balancer",
@@ -66,7 +66,7 @@ fn graph(t: &Topology, nodes: &[(u16, &str)], conns: &[(usize, usize)]) -> Graph
         .iter()
         .enumerate()
         .map(|(i, &(role, place))| GNode {
-            id: format!("c{i}"),
+            id: ["c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7"][i],
             role,
             kind: kinds[role as usize],
             place: t.index(place).expect(place),

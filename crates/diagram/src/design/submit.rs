@@ -1,12 +1,14 @@
 //! A learner's design, checked before grading: sizes capped, every card, place and connection end
 //! known, ids unique and clear of the canvas's, card limits kept, labels from the drill's list.
-//! Each failure names the field at fault; nothing here panics on any input.
+//! Each failure names the field at fault; nothing here panics on any input. Grading runs this on
+//! every Check, so the happy path allocates nothing but the result: field names are only formatted
+//! once an error is found, and ids are borrowed from the submission.
 use super::same_label;
-use super::{Design, Link, Placed};
+use super::{Design, IdIndex, Link, Placed};
 use crate::drill_kind::DrillKind;
 use crate::error::DrillError;
-use crate::submission::{only, too_large, Submission, MAX_TEXT};
-use std::collections::HashSet;
+use crate::submission::{only, too_large, Connection, Submission, MAX_TEXT};
+use std::borrow::Cow;
 
 fn unknown(field: String, what: &str, id: &str) -> DrillError {
     DrillError::UnknownId {
@@ -21,11 +23,11 @@ fn not_allowed(field: String, message: String) -> DrillError {
 }
 
 /// `kind` is the drill's, named in the error when the submission holds another kind's fields.
-pub(crate) fn read(
+pub(crate) fn read<'a>(
     kind: DrillKind,
     design: &Design,
-    sub: &Submission,
-) -> Result<(Vec<Placed>, Vec<Link>), DrillError> {
+    sub: &'a Submission,
+) -> Result<(Vec<Placed<'a>>, Vec<Link<'a>>), DrillError> {
     only(kind, sub, &["components", "connections"])?;
     if sub.components.len() > design.max_components {
         return Err(too_large("components", design.max_components));
@@ -33,54 +35,66 @@ pub(crate) fn read(
     if sub.connections.len() > super::MAX_CONNECTIONS {
         return Err(too_large("connections", super::MAX_CONNECTIONS));
     }
-    let comps = components(design, sub)?;
-    let mut ids: HashSet<&str> = comps.iter().map(|c| c.id.as_str()).collect();
-    ids.extend(design.kept.iter().map(String::as_str));
+    let ids = IdIndex::new(sub.components.iter().map(|c| c.id.as_str()));
+    let comps = components(design, sub, &ids)?;
+    // Every end is a placed component (its id checked above) or a kept node.
+    let known = |end: &str| ids.get(end).is_some() || design.kept.iter().any(|k| k == end);
     let mut links = Vec::with_capacity(sub.connections.len());
     for (i, c) in sub.connections.iter().enumerate() {
+        let field = |name: &str| format!("connections[{i}].{name}");
         for (end, name) in [(&c.from, "from"), (&c.to, "to")] {
-            let field = format!("connections[{i}].{name}");
             if end.len() > MAX_TEXT {
-                return Err(too_large(&field, MAX_TEXT));
+                return Err(too_large(&field(name), MAX_TEXT));
             }
-            if !ids.contains(end.as_str()) {
-                return Err(unknown(field, "placed component or fixed node", end));
+            if !known(end) {
+                return Err(unknown(field(name), "placed component or fixed node", end));
             }
         }
         if c.from == c.to {
             return Err(not_allowed(
-                format!("connections[{i}].to"),
+                field("to"),
                 "a component cannot connect to itself".into(),
             ));
         }
-        let label = match c.label.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
-            None => None,
-            Some(l) if l.chars().count() > MAX_TEXT => {
-                return Err(too_large(&format!("connections[{i}].label"), MAX_TEXT))
-            }
-            Some(l) => match design.labels.iter().position(|o| same_label(o, l)) {
-                Some(k) => Some(k as u16),
-                None => {
-                    return Err(unknown(
-                        format!("connections[{i}].label"),
-                        "connection label",
-                        l,
-                    ))
-                }
-            },
-        };
         links.push(Link {
-            from: c.from.clone(),
-            to: c.to.clone(),
-            label,
+            from: Cow::Borrowed(&c.from),
+            to: Cow::Borrowed(&c.to),
+            label: label(design, c, field)?,
         });
     }
     Ok((comps, links))
 }
 
-fn components(design: &Design, sub: &Submission) -> Result<Vec<Placed>, DrillError> {
+/// The index of a connection's label in the drill's list; `field` names the field in an error.
+fn label(
+    design: &Design,
+    c: &Connection,
+    field: impl Fn(&str) -> String,
+) -> Result<Option<u16>, DrillError> {
+    let Some(l) = c.label.as_deref().map(str::trim).filter(|l| !l.is_empty()) else {
+        return Ok(None);
+    };
+    if l.chars().count() > MAX_TEXT {
+        return Err(too_large(&field("label"), MAX_TEXT));
+    }
+    match design.labels.iter().position(|o| same_label(o, l)) {
+        Some(k) => Ok(Some(k as u16)),
+        None => Err(unknown(field("label"), "connection label", l)),
+    }
+}
+
+fn components<'a>(
+    design: &Design,
+    sub: &'a Submission,
+    ids: &IdIndex,
+) -> Result<Vec<Placed<'a>>, DrillError> {
     let mut out: Vec<Placed> = Vec::with_capacity(sub.components.len());
-    let mut seen: HashSet<&str> = HashSet::new();
+    // A component repeats an id when an earlier one has it; every earlier one passed its checks
+    // (or its error came first), as when ids were collected into a set along the loop.
+    let mut repeats = vec![false; sub.components.len()];
+    for i in ids.repeats() {
+        repeats[i] = true;
+    }
     let mut used = vec![0u32; design.cards.len()];
     for (i, c) in sub.components.iter().enumerate() {
         let field = |f: &str| format!("components[{i}].{f}");
@@ -96,7 +110,7 @@ fn components(design: &Design, sub: &Submission) -> Result<Vec<Placed>, DrillErr
                 format!("{:?} is already an id of the canvas", c.id),
             ));
         }
-        if !seen.insert(c.id.as_str()) {
+        if repeats[i] {
             return Err(DrillError::Duplicate {
                 field: field("id"),
                 id: c.id.clone(),
@@ -129,7 +143,7 @@ fn components(design: &Design, sub: &Submission) -> Result<Vec<Placed>, DrillErr
             .filter(|p| design.places.contains(p))
             .ok_or_else(|| unknown(field("in"), "place", &c.place))?;
         out.push(Placed {
-            id: c.id.clone(),
+            id: Cow::Borrowed(&c.id),
             card,
             place,
         });

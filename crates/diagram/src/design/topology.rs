@@ -2,6 +2,7 @@
 //! the public tier / in AZ a / in the VPC?"; each place knows, as a bit set, every place it lies in
 //! (itself, its subnet's tier and AZ, the grid's host and the host's ancestors), so a rule answers
 //! with one AND. The outer level is the place `outside`.
+use super::{id_before, id_key, same_id};
 use crate::diagram::{Diagram, Place};
 use crate::kinds::GroupKind;
 
@@ -39,6 +40,9 @@ pub(crate) struct Topology {
     pub azs: Vec<usize>,
     /// Place indexes of the grid's tiers.
     pub tiers: Vec<usize>,
+    /// Place indexes sorted by id (stable, so the first of equal ids comes first): every component
+    /// and rule names its place by id, and a scan of the places per name added up.
+    by_id: Vec<(u64, usize)>,
 }
 
 impl Topology {
@@ -65,6 +69,12 @@ impl Topology {
         if t.places.len() > MAX_PLACES {
             return None;
         }
+        let places = &t.places;
+        let mut by_id: Vec<(u64, usize)> = (0..places.len())
+            .map(|i| (id_key(&places[i].id), i))
+            .collect();
+        by_id.sort_by(|a, b| (a.0, &places[a.1].id).cmp(&(b.0, &places[b.1].id)));
+        t.by_id = by_id;
         t.azs = (0..t.places.len())
             .filter(|&i| {
                 t.places[i].kind == PlaceKind::Az
@@ -98,8 +108,16 @@ impl Topology {
         });
     }
 
+    /// The first place with this id, as a scan would find it.
     pub fn index(&self, id: &str) -> Option<usize> {
-        self.places.iter().position(|p| p.id == id)
+        let key = id_key(id);
+        let k = self
+            .by_id
+            .partition_point(|&(c, i)| id_before(c, &self.places[i].id, key, id));
+        self.by_id
+            .get(k)
+            .filter(|&&(c, i)| same_id(c, &self.places[i].id, key, id))
+            .map(|e| e.1)
     }
 
     fn bit(&self, id: &str) -> u128 {

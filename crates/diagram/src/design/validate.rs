@@ -253,7 +253,7 @@ fn model(s: &DrillSpec, design: &mut Design, r: &mut Report) {
             continue;
         };
         design.model.push(Placed {
-            id: id.clone(),
+            id: id.clone().into(),
             card,
             place,
         });
@@ -308,8 +308,8 @@ fn model(s: &DrillSpec, design: &mut Design, r: &mut Report) {
             );
         }
         design.model_links.push(Link {
-            from: l.from.get_ref().clone(),
-            to: l.to.get_ref().clone(),
+            from: l.from.get_ref().clone().into(),
+            to: l.to.get_ref().clone().into(),
             label: label.and_then(|(_, i)| i).map(|i| i as u16),
         });
     }
