@@ -80,7 +80,7 @@ pub fn deck_of(kind: Kind) -> i64 {
 /// background, so they stay legible on a dark card).
 const CSS: &str = ".card { font-family: system-ui, sans-serif; font-size: 18px; text-align: left; \
 line-height: 1.45; color: black; background-color: white; max-width: 46em; margin: 0 auto; }
-.nightMode.card, .night_mode .card { color: #e8e8e8; background-color: #1e1e1e; }
+.nightMode.card, .nightMode .card, .night_mode .card { color: #e8e8e8; background-color: #1e1e1e; }
 .prompt { font-size: 1.15em; font-weight: 600; }
 h3 { font-size: 1em; margin: 1.2em 0 0.3em; }
 pre { white-space: pre-wrap; background: rgba(127,127,127,0.12); padding: 0.6em; border-radius: 4px; }
