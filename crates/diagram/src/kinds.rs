@@ -150,6 +150,9 @@ pub enum Arrange {
     /// A whole diagram only: top-level nodes as a staircase of rungs, `timer` nodes as the
     /// thresholds between them (storage tiers by age).
     Ladder,
+    /// A whole diagram only: top-level nodes as participants with lifelines, `[[message]]`s as
+    /// arrows between them, one row each, in order.
+    Sequence,
 }
 
 impl Arrange {
@@ -161,6 +164,7 @@ impl Arrange {
             "hub" => Some(Arrange::Hub),
             "tree" => Some(Arrange::Tree),
             "ladder" => Some(Arrange::Ladder),
+            "sequence" => Some(Arrange::Sequence),
             _ => None,
         }
     }
@@ -173,12 +177,13 @@ impl Arrange {
             Arrange::Hub => "hub",
             Arrange::Tree => "tree",
             Arrange::Ladder => "ladder",
+            Arrange::Sequence => "sequence",
         }
     }
 
     /// The arrangements that lay out a whole diagram from its structure, set on `[diagram]` only.
     pub fn whole_diagram(self) -> bool {
-        matches!(self, Arrange::Tree | Arrange::Ladder)
+        matches!(self, Arrange::Tree | Arrange::Ladder | Arrange::Sequence)
     }
 }
 
@@ -194,7 +199,9 @@ mod tests {
         for k in COMPONENT_KINDS {
             assert_eq!(component(k.name).map(|c| c.name), Some(k.name));
         }
-        for a in ["row", "column", "square", "hub", "tree", "ladder"] {
+        for a in [
+            "row", "column", "square", "hub", "tree", "ladder", "sequence",
+        ] {
             assert_eq!(Arrange::parse(a).map(Arrange::name), Some(a));
         }
         assert_eq!(

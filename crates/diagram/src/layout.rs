@@ -43,9 +43,17 @@ pub(crate) fn layout(d: &Diagram, mode: &Mode) -> Layout {
             let (w, h) = crate::layout_ladder::ladder(&mut c, MARGIN, top);
             (c.out, w, h)
         }
+        Arrange::Sequence => {
+            let mut c = Ctx::new(d, mode);
+            let (w, h) = crate::layout_sequence::sequence(&mut c, MARGIN, top);
+            (c.out, w, h)
+        }
         _ => nested(d, mode, top),
     };
-    crate::route::route_edges(&mut out, d, mode);
+    // A sequence's edges are the halves of its messages, already drawn as arrows.
+    if d.arrange != Arrange::Sequence {
+        crate::route::route_edges(&mut out, d, mode);
+    }
     let edge_bottom = out
         .edges
         .iter()

@@ -18,6 +18,7 @@ mod spec;
 mod report;
 mod validate;
 mod validate_layouts;
+mod validate_messages;
 mod validate_nodes;
 
 // Layout: where everything goes (metrics, geometry ← layout_ctx ← arrange, grid, route ← layout).
@@ -28,6 +29,7 @@ mod layout;
 mod layout_box;
 mod layout_ctx;
 mod layout_ladder;
+mod layout_sequence;
 mod layout_tree;
 mod metrics;
 mod route;

@@ -5,6 +5,7 @@ use crate::kinds::{self, Arrange, GroupKind, TierKind};
 use crate::report::{choices, is_slug, Named, Report};
 use crate::spec::{FileSpec, S};
 use crate::validate_layouts;
+use crate::validate_messages;
 use crate::validate_nodes;
 use std::collections::HashMap;
 
@@ -78,14 +79,19 @@ pub(crate) fn diagram(spec: &FileSpec, r: &mut Report) -> Option<Diagram> {
     for n in &spec.node {
         declare(&mut names, r, &n.get_ref().id, Named::Node);
     }
+    // A message is a node too: drills blank, order and grade it like one.
+    for m in &spec.message {
+        declare(&mut names, r, &m.get_ref().id, Named::Node);
+    }
     let kind_of = |id: &str| names.get(id).map(|(k, _)| *k);
 
     let groups = groups(spec, r, &kind_of);
     let grid = grid(spec, r, &kind_of);
-    let nodes = validate_nodes::nodes(spec, r, &kind_of, grid.as_ref());
+    let mut nodes = validate_nodes::nodes(spec, r, &kind_of, grid.as_ref());
     validate_nodes::check_arrangements(&groups, &nodes, grid.as_ref(), spec, r);
     validate_layouts::check(spec, arrange, &groups, &nodes, r);
-    let edges = validate_nodes::edges(spec, r, &kind_of);
+    let mut edges = validate_nodes::edges(spec, r, &kind_of);
+    validate_messages::messages(spec, arrange, &mut nodes, &mut edges, r);
     let annotations = validate_nodes::annotations(spec, r, &kind_of);
 
     (r.problems.len() == before).then(|| Diagram {
@@ -141,7 +147,7 @@ fn arrange(spec: Option<&S<String>>, default: Arrange, r: &mut Report) -> Arrang
         r.at(
             s,
             format!(
-                "unknown arrange {:?}; use row, column, square or hub (or, for a whole diagram, tree or ladder)",
+                "unknown arrange {:?}; use row, column, square or hub (or, for a whole diagram, tree, ladder or sequence)",
                 s.get_ref()
             ),
         );

@@ -14,8 +14,8 @@ const CHANNEL_TOLERANCE: u8 = 24;
 /// At most this share of pixels may change.
 const PIXEL_TOLERANCE: f64 = 0.001;
 
-/// Rendered as PNG too: both themes, a grid, a drill, a flow, options side by side, a tree, a ladder.
-const PNG_CASES: [&str; 9] = [
+/// Rendered as PNG too: both themes, a grid, a drill, a flow, options side by side, a tree, a ladder, a sequence.
+const PNG_CASES: [&str; 10] = [
     "vpc-three-tier",
     "vpc-three-tier-design-checked",
     "vpc-three-tier-az-loss-checked",
@@ -25,6 +25,7 @@ const PNG_CASES: [&str; 9] = [
     "dr-strategies",
     "organizations-scps",
     "s3-lifecycle-ladder",
+    "sqs-consumer-lifecycle",
 ];
 
 fn golden_dir() -> PathBuf {

@@ -178,3 +178,80 @@ fn odd_ladders_draw() {
     );
     draws(&plain);
 }
+
+const SEQUENCE: &str = r#"[diagram]
+id = "t"
+title = "Sequence"
+arrange = "sequence"
+
+[[node]]
+id = "a"
+kind = "client"
+label = "A"
+
+[[node]]
+id = "b"
+kind = "queue"
+label = "B"
+
+[[message]]
+id = "m1"
+from = "a"
+to = "b"
+label = "Hello"
+
+[[message]]
+id = "m2"
+from = "b"
+to = "a"
+label = "Hi back"
+style = "dashed"
+"#;
+
+#[test]
+fn sequence_problems_point_at_their_line() {
+    let nowhere = SEQUENCE.replace("to = \"b\"", "to = \"c\"");
+    expect(
+        &nowhere,
+        "to = \"c\"",
+        "message `m1` names `c`, which is not a participant",
+    );
+    let itself = SEQUENCE.replace("to = \"b\"", "to = \"a\"");
+    expect(
+        &itself,
+        "to = \"a\"",
+        "message `m1` goes from `a` to itself",
+    );
+    let wavy = SEQUENCE.replace("style = \"dashed\"", "style = \"wavy\"");
+    expect(&wavy, "wavy", "unknown message style \"wavy\"");
+    let edge = format!("{SEQUENCE}\n[[edge]]\nfrom = \"a\"\nto = \"b\"\n");
+    expect(&edge, "[[edge]]", "draws its arrows from [[message]]s");
+    let group = format!("{SEQUENCE}\n[[group]]\nid = \"g\"\nkind = \"zone\"\n");
+    expect(&group, "id = \"g\"", "a sequence diagram has no groups");
+    let side = SEQUENCE.replace("label = \"B\"", "label = \"B\"\nside = \"end\"");
+    expect(&side, "side = \"end\"", "participant `b` takes no side");
+    let twice = SEQUENCE.replace("id = \"m2\"", "id = \"m1\" # again");
+    expect(&twice, "# again", "duplicate id `m1`");
+    let stray = SEQUENCE.replace("arrange = \"sequence\"", "arrange = \"row\"");
+    expect(
+        &stray,
+        "[[message]]",
+        "[[message]] tables belong to a sequence diagram",
+    );
+    let alone = "[diagram]\nid = \"t\"\ntitle = \"T\"\narrange = \"sequence\"\n";
+    let p = problems(alone);
+    for want in ["two or more participants", "at least one [[message]]"] {
+        assert!(
+            p.iter().any(|(l, m)| *l == 1 && m.contains(want)),
+            "{want}: {p:?}"
+        );
+    }
+}
+
+#[test]
+fn sequences_draw() {
+    let lib = draws(SEQUENCE);
+    let d = lib.diagram("t").expect("loaded");
+    // A message is a node: drills can blank it.
+    assert_eq!(d.node("m2").map(|n| n.label.as_str()), Some("Hi back"));
+}

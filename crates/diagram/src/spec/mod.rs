@@ -30,8 +30,24 @@ pub(crate) struct FileSpec {
     pub edge: Vec<S<EdgeSpec>>,
     #[serde(default)]
     pub annotation: Vec<S<AnnotationSpec>>,
+    /// A sequence diagram's messages, in the order they are sent.
+    #[serde(default)]
+    pub message: Vec<S<MessageSpec>>,
     #[serde(default)]
     pub drill: Vec<S<DrillSpec>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MessageSpec {
+    pub id: S<String>,
+    pub from: S<String>,
+    pub to: S<String>,
+    pub label: S<String>,
+    #[serde(default)]
+    pub aliases: Vec<S<String>>,
+    #[serde(default)]
+    pub style: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
