@@ -4,6 +4,7 @@ use std::process::ExitCode;
 mod anki_cmd;
 mod backup_cmds;
 mod check;
+mod cover_cmd;
 mod diagram_cmds;
 mod exchange_cmds;
 
@@ -22,6 +23,9 @@ commands:
                      or one submission that scores 1 (for checking a drill end to end)
   grade DRILL --answer FILE|-
                      grade a JSON submission and print the result as JSON (schemas: diagrams/README.md)
+  cover QUESTION --answer FILE|-
+                     check a typed answer against the question's rubric: the key points it covers
+                     (with the matched words and their byte ranges) and misses, as JSON
   backup             take a verified backup of your progress now (into <data>/backups/)
   backups            list the backups: file name, time, size, reviews
   restore BACKUP     replace your progress with a backup (a name from `backups`, or a path);
@@ -54,6 +58,9 @@ fn main() -> ExitCode {
         return code;
     }
     if let Some(code) = anki_cmd::run(cmd, rest) {
+        return code;
+    }
+    if let Some(code) = cover_cmd::run(cmd, rest) {
         return code;
     }
     match cmd.as_str() {
