@@ -96,6 +96,24 @@ fn merging_is_a_union_by_id_and_merging_twice_adds_nothing() {
 }
 
 #[test]
+fn a_large_merge_keeps_every_row_once_across_its_chunks() {
+    let (_d, mut s) = store();
+    // Over two chunks of many rows at once and a rest inserted one by one, with ids already known
+    // and an id twice in one chunk.
+    let mut rows: Vec<ReviewRecord> = (0..150).map(|i| rec(T0 + i, "q:many")).collect();
+    assert_eq!(s.merge_reviews(&rows[40..60], |_| {}).unwrap(), 20);
+    rows[10] = rows[3].clone();
+    let mut heard = vec![];
+    assert_eq!(s.merge_reviews(&rows, |n| heard.push(n)).unwrap(), 129);
+    assert_eq!(heard, vec![150]);
+    assert_eq!(s.review_log_len().unwrap(), 149);
+    for r in &rows {
+        assert_eq!(s.review(&r.id).unwrap().as_ref(), Some(r));
+    }
+    assert_eq!(s.merge_reviews(&rows, |_| {}).unwrap(), 0);
+}
+
+#[test]
 fn an_undo_that_arrives_before_its_review_waits_for_it() {
     let (_d, mut s) = store();
     let r = rec(T0, "q:a");
