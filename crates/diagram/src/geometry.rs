@@ -88,6 +88,8 @@ pub(crate) struct NodeLayout {
     pub lines: Vec<String>,
     pub notes: Vec<String>,
     pub blank: Option<usize>,
+    /// Drawn as a text card without a glyph (a sequence's messages), see render_compact.rs.
+    pub compact: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -13,6 +13,9 @@ use std::collections::HashMap;
 const LABEL_MAX: f32 = 150.0;
 const NODE_MIN_W: f32 = 124.0;
 const BLANK_LINES: usize = 2;
+/// A compact card's label wraps wider: it has no glyph above it and sits on a line of its own.
+const COMPACT_MAX: f32 = 230.0;
+const COMPACT_MIN_W: f32 = 150.0;
 
 /// A child that holds nothing: a node, or the drop pad of the zone with this id.
 #[derive(Debug, Clone, Copy)]
@@ -102,6 +105,50 @@ impl<'d> Ctx<'d> {
             lines: node_lines(n, blank.is_some()),
             notes: self.node_notes(&n.id),
             blank,
+            compact: false,
+        });
+    }
+
+    /// The size of `n` drawn compact: its label (wrapped wider) and notes, no glyph.
+    pub fn compact_size(&mut self, n: &Node) -> (f32, f32) {
+        if let Some(s) = self.cached(&n.id) {
+            return s;
+        }
+        let (lines, notes) = self.compact_lines(n);
+        let text_w = widest(&lines, LABEL_SIZE, false).max(widest(&notes, NOTE_SIZE, false));
+        let w = (text_w + 24.0).max(COMPACT_MIN_W).ceil();
+        let h = 10.0 + LINE * (lines.len() + notes.len()) as f32 + 8.0;
+        self.remember(&n.id, (w, h));
+        (w, h)
+    }
+
+    fn compact_lines(&self, n: &Node) -> (Vec<String>, Vec<String>) {
+        let lines = if self.mode.blanks.contains_key(&n.id) {
+            vec![String::new(); BLANK_LINES]
+        } else {
+            wrap(&n.label, LABEL_SIZE, false, COMPACT_MAX)
+        };
+        let notes = self
+            .d
+            .notes_for(&n.id)
+            .map(|a| a.display())
+            .filter(|t| !self.mode.reveals(t))
+            .flat_map(|t| wrap(&t, NOTE_SIZE, false, COMPACT_MAX))
+            .collect();
+        (lines, notes)
+    }
+
+    /// Places `n` drawn compact (see `compact_size`).
+    pub fn place_compact(&mut self, n: &Node, x: f32, y: f32) {
+        let (w, h) = self.compact_size(n);
+        let (lines, notes) = self.compact_lines(n);
+        self.out.nodes.push(NodeLayout {
+            id: n.id.clone(),
+            rect: Rect { x, y, w, h },
+            lines,
+            notes,
+            blank: self.mode.blanks.get(&n.id).copied(),
+            compact: true,
         });
     }
 

@@ -56,12 +56,12 @@ pub(crate) fn sequence(c: &mut Ctx<'_>, x: f32, y: f32) -> (f32, f32) {
     let mut cy = y + head + ROW_GAP + 10.0;
     let mut arrows = Vec::new();
     for m in &messages {
-        let (w, h) = c.node_size(m.node);
+        let (w, h) = c.compact_size(m.node);
         let mid = cy + h / 2.0;
         let (a, b) = (lane_x(m.from), lane_x(m.to));
         let dashed = d.edges.iter().any(|e| e.from == m.node.id && e.dashed);
         arrows.push(line(vec![(a, mid), (b, mid)], dashed, Direction::Forward));
-        c.place_node(m.node, (a + b) / 2.0 - w / 2.0, cy);
+        c.place_compact(m.node, (a + b) / 2.0 - w / 2.0, cy);
         cy += h + ROW_GAP;
     }
     let bottom = cy;
@@ -101,7 +101,7 @@ fn lanes(c: &mut Ctx<'_>, people: &[&Node], messages: &[Message]) -> Vec<f32> {
     let mut spans: Vec<(usize, usize, f32)> = messages
         .iter()
         .map(|m| {
-            let need = c.node_size(m.node).0 + 2.0 * ARROW;
+            let need = c.compact_size(m.node).0 + 2.0 * ARROW;
             (m.from.min(m.to), m.from.max(m.to), need)
         })
         .collect();

@@ -40,6 +40,7 @@ mod glyph;
 mod overlay;
 mod png;
 mod render;
+mod render_compact;
 mod render_overlay;
 mod theme;
 

@@ -373,7 +373,7 @@ impl Painter<'_> {
         g
     }
 
-    fn slot_group(&self, slot: &SlotTag) -> Group {
+    pub(crate) fn slot_group(&self, slot: &SlotTag) -> Group {
         Group::new()
             .set("data-slot", slot.id)
             .set("tabindex", "0")
@@ -382,6 +382,9 @@ impl Painter<'_> {
     }
 
     fn node(&self, nl: &NodeLayout) -> Group {
+        if nl.compact {
+            return self.compact_node(nl);
+        }
         let r = nl.rect;
         let node = self.diagram.node(&nl.id).expect("laid-out nodes exist");
         let label_top = r.y + 10.0 + GLYPH + 8.0;
