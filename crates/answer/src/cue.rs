@@ -102,7 +102,11 @@ impl Cue {
                 return None;
             }
             joined.push_str(&answer[q].norm);
-            if stemmer.stem(&joined) == self.squashed_stem {
+            // A stem keeps the word's start and changes at most its last letters, so only a
+            // run-together word that nearly starts with the cue's stem is worth stemming.
+            if could_stem_to(&joined, &self.squashed_stem)
+                && stemmer.stem(&joined) == self.squashed_stem
+            {
                 return Some(q);
             }
             if !self.squashed.starts_with(&joined) {
@@ -115,4 +119,15 @@ impl Cue {
 
 fn is_number(w: &Word) -> bool {
     w.norm.starts_with(|c: char| c.is_numeric())
+}
+
+/// False when `word` cannot have `stem` as its Snowball stem: they must share all but the stem's
+/// last two characters (Snowball rewrites endings such as "y" to "i", never the start of a word).
+fn could_stem_to(word: &str, stem: &str) -> bool {
+    let shared = word
+        .chars()
+        .zip(stem.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    shared + 2 >= stem.chars().count()
 }

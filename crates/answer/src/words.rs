@@ -52,6 +52,8 @@ struct Unit {
 pub(crate) fn words(text: &str, stemmer: &Stemmer) -> Vec<Word> {
     let units = units(text);
     let mut out = Vec::new();
+    // Stemming is the costly step and answers repeat their words, so each form is stemmed once.
+    let mut stems: HashMap<String, String> = HashMap::new();
     let mut i = 0;
     while i < units.len() {
         let c = units[i].c;
@@ -71,10 +73,14 @@ pub(crate) fn words(text: &str, stemmer: &Stemmer) -> Vec<Word> {
         if let Some(digit) = number_word(&norm) {
             norm = digit.to_string();
         }
-        let stem = if c.is_alphabetic() {
-            stemmer.stem(&norm).into_owned()
-        } else {
+        let stem = if !c.is_alphabetic() {
             norm.clone()
+        } else if let Some(stem) = stems.get(&norm) {
+            stem.clone()
+        } else {
+            let stem = stemmer.stem(&norm).into_owned();
+            stems.insert(norm.clone(), stem.clone());
+            stem
         };
         out.push(Word {
             norm,
