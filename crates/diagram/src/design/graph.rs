@@ -31,6 +31,12 @@ pub(crate) struct Graph<'a> {
     pub conns: Vec<GConn>,
     /// Per node, the nodes its connections lead to.
     pub out: Vec<u128>,
+    /// The nodes of each role, kind and place that occurs, gathered once: every rule asks for
+    /// several of these sets, and a design has far fewer distinct roles, kinds and places than
+    /// nodes, so a short scan of these beats a pass over the nodes per question.
+    roles: Vec<(u16, u128)>,
+    kinds: Vec<(&'static str, u128)>,
+    places: Vec<(usize, u128)>,
 }
 
 /// What a rule talks about: components of a role (card role or kept node id), or of a kind.
@@ -40,13 +46,16 @@ pub(crate) enum Sel {
     Kind(&'static str),
 }
 
-impl Sel {
-    pub fn matches(self, n: &GNode<'_>) -> bool {
-        match self {
-            Sel::Role(r) => n.role == r,
-            Sel::Kind(k) => n.kind == k,
-        }
+/// Adds node `i` to the set of `key` in `sets`, starting the set if `key` is new.
+fn add<K: PartialEq>(sets: &mut Vec<(K, u128)>, key: K, i: usize) {
+    match sets.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, m)) => *m |= 1u128 << i,
+        None => sets.push((key, 1u128 << i)),
     }
+}
+
+fn set_of<K: PartialEq>(sets: &[(K, u128)], key: K) -> u128 {
+    sets.iter().find(|(k, _)| *k == key).map_or(0, |e| e.1)
 }
 
 impl<'a> Graph<'a> {
@@ -56,24 +65,43 @@ impl<'a> Graph<'a> {
         for c in &conns {
             out[c.from] |= 1u128 << c.to;
         }
-        Graph { nodes, conns, out }
+        // A design has a handful of each; room for eight saves the first regrowths.
+        let mut roles = Vec::with_capacity(8);
+        let mut kinds = Vec::with_capacity(8);
+        let mut places = Vec::with_capacity(8);
+        for (i, n) in nodes.iter().enumerate() {
+            add(&mut roles, n.role, i);
+            add(&mut kinds, n.kind, i);
+            add(&mut places, n.place, i);
+        }
+        Graph {
+            nodes,
+            conns,
+            out,
+            roles,
+            kinds,
+            places,
+        }
     }
 
     pub fn mask(&self, sel: Sel) -> u128 {
-        self.nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| sel.matches(n))
-            .fold(0, |m, (i, _)| m | 1u128 << i)
+        match sel {
+            Sel::Role(r) => set_of(&self.roles, r),
+            Sel::Kind(k) => set_of(&self.kinds, k),
+        }
     }
 
     /// Nodes whose place lies within place `p`.
     pub fn within(&self, topo: &Topology, p: usize) -> u128 {
-        self.nodes
+        self.at(|q| topo.places[q].within >> p & 1 == 1)
+    }
+
+    /// Nodes whose place passes `keep`.
+    pub fn at(&self, keep: impl Fn(usize) -> bool) -> u128 {
+        self.places
             .iter()
-            .enumerate()
-            .filter(|(_, n)| topo.places[n.place].within >> p & 1 == 1)
-            .fold(0, |m, (i, _)| m | 1u128 << i)
+            .filter(|&&(q, _)| keep(q))
+            .fold(0, |m, &(_, set)| m | set)
     }
 
     /// Everything reachable from `start` in one or more steps, never entering `avoid`.
@@ -95,25 +123,36 @@ impl<'a> Graph<'a> {
     /// One path (node indexes) from a node of `start` to a node of `goal` avoiding `avoid`, for
     /// marking what breaks a rule. Breadth first, so it is a shortest one.
     pub fn path(&self, start: u128, goal: u128, avoid: u128) -> Vec<usize> {
-        let n = self.nodes.len();
-        let mut parent: Vec<Option<usize>> = vec![None; n];
+        // On the stack: several rules search paths in every grading. Each node enters the queue
+        // at most once, so MAX_NODES slots hold it; NONE marks a node without a parent.
+        const NONE: u8 = u8::MAX;
+        let mut parent = [NONE; MAX_NODES];
+        let mut queue = [0u8; MAX_NODES];
+        let mut tail = 0;
+        for i in bits(start) {
+            queue[tail] = i as u8;
+            tail += 1;
+        }
         let mut seen = start;
-        let mut queue: std::collections::VecDeque<usize> = bits(start).collect();
-        while let Some(i) = queue.pop_front() {
+        let mut head = 0;
+        while head < tail {
+            let i = queue[head] as usize;
+            head += 1;
             for j in bits(self.out[i] & !avoid & !seen) {
                 seen |= 1u128 << j;
-                parent[j] = Some(i);
+                parent[j] = i as u8;
                 if goal >> j & 1 == 1 {
                     let mut path = vec![j];
                     let mut k = j;
-                    while let Some(p) = parent[k] {
-                        path.push(p);
-                        k = p;
+                    while parent[k] != NONE {
+                        k = parent[k] as usize;
+                        path.push(k);
                     }
                     path.reverse();
                     return path;
                 }
-                queue.push_back(j);
+                queue[tail] = j as u8;
+                tail += 1;
             }
         }
         Vec::new()

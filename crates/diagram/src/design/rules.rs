@@ -133,11 +133,14 @@ fn count(
     b: Bounds,
 ) -> Outcome {
     let base = g.mask(what) & within.map_or(u128::MAX, |p| g.within(t, p));
-    let scopes: Vec<Option<usize>> = match per {
-        Per::Once => vec![None],
-        Per::Az => t.azs.iter().copied().map(Some).collect(),
-        Per::Tier => t.tiers.iter().copied().map(Some).collect(),
+    // Once: the whole design (None); otherwise each AZ or tier, walked without building a list.
+    let each: &[usize] = match per {
+        Per::Once => &[],
+        Per::Az => &t.azs,
+        Per::Tier => &t.tiers,
     };
+    let once = (per == Per::Once).then_some(None);
+    let scopes = once.into_iter().chain(each.iter().map(|&p| Some(p)));
     let mut bad_nodes = 0u128;
     let mut bad_places = Vec::new();
     let mut failed = false;
@@ -168,11 +171,7 @@ fn in_az(g: &Graph, t: &Topology, az: usize) -> u128 {
     let Some(k) = t.azs.iter().position(|&a| a == az) else {
         return 0;
     };
-    g.nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| t.places[n.place].azs >> k & 1 == 1)
-        .fold(0, |m, (i, _)| m | 1u128 << i)
+    g.at(|q| t.places[q].azs >> k & 1 == 1)
 }
 
 fn connected(
