@@ -35,6 +35,7 @@ mod metrics;
 mod route;
 
 // Render: a layout to SVG, and SVG to PNG.
+mod control_name;
 mod encode;
 mod glyph;
 mod overlay;

@@ -5,6 +5,7 @@
 //! focusable `<g role="button">` with an aria-label and `data-slot`, around a visible empty box the UI
 //! drops labels on. For drills, nothing that would give an answer away is drawn: blanks lose their
 //! label and glyph, place items and their edges are left out, and `<desc>` is the drill's instructions.
+use crate::control_name::{numbered_lead, with_shown};
 use crate::diagram::{Diagram, Direction};
 use crate::geometry::{
     header_text, BoxLayout, Layout, Mode, NodeLayout, Rect, GLYPH, HEADER_SIZE, LABEL_SIZE, LINE,
@@ -277,7 +278,6 @@ impl Painter<'_> {
                 .set("class", "slot-box")
                 .set("stroke-dasharray", "5 4")
                 .set("stroke-width", "1.5");
-            // The hint is for the eye; the zone's name already says what it takes.
             let hint = text(
                 pad.cx(),
                 pad.cy() + 4.0,
@@ -285,9 +285,10 @@ impl Painter<'_> {
                 NOTE_SIZE,
                 false,
                 self.p.muted,
-            )
-            .set("aria-hidden", "true");
+            );
             g = g.add(area).add(hint.set("text-anchor", "middle"));
+            let name = with_shown(slot.aria_label, None, &["drop here"]);
+            return self.slot_group(slot).set("aria-label", name).add(g);
         }
         self.slot_group(slot).add(g)
     }
@@ -439,21 +440,10 @@ impl Painter<'_> {
                 }
             }
         }
-        let slot = self
-            .slots
-            .get(nl.id.as_str())
-            .filter(|_| nl.blank.is_some());
-        // On a control, the notes describe it rather than name it: they are referenced by
-        // aria-describedby and hidden from the name, which stays the short "Blank 3 in …".
-        let described = (!nl.notes.is_empty() && (slot.is_some() || self.overlay.is_some()))
-            .then(|| self.id(&format!("notes-{}", nl.id)));
         if !nl.notes.is_empty() {
             let mut notes = Group::new()
                 .set("font-size", n(NOTE_SIZE))
                 .set("fill", self.p.muted);
-            if let Some(id) = &described {
-                notes = notes.set("id", id.as_str()).set("aria-hidden", "true");
-            }
             for (i, note) in nl.notes.iter().enumerate() {
                 notes = notes.add(at(
                     r.cx(),
@@ -463,21 +453,29 @@ impl Painter<'_> {
             }
             g = g.add(notes);
         }
+        self.node_control(nl, g)
+    }
+
+    /// Wraps a drawn node as the control it is: a component of a design or failure drill, a
+    /// blank or step of a slot drill, or nothing.
+    pub(crate) fn node_control(&self, nl: &NodeLayout, g: Group) -> Group {
         if self.overlay.is_some() {
-            return self.pick_node(nl, g, described.as_deref());
+            return self.pick_node(nl, g);
         }
+        let slot = self
+            .slots
+            .get(nl.id.as_str())
+            .filter(|_| nl.blank.is_some());
         match slot {
-            Some(slot) => with_description(self.slot_group(slot), described.as_deref()).add(g),
+            Some(slot) => {
+                // The badge shows the number, then the notes: the name says them in that order.
+                let notes: Vec<&str> = nl.notes.iter().map(String::as_str).collect();
+                let lead = nl.blank.and_then(|b| numbered_lead(slot.aria_label, b));
+                let name = with_shown(slot.aria_label, lead, &notes);
+                self.slot_group(slot).set("aria-label", name).add(g)
+            }
             None => g,
         }
-    }
-}
-
-/// Points a control at the element that describes it, when there is one.
-pub(crate) fn with_description(g: Group, id: Option<&str>) -> Group {
-    match id {
-        Some(id) => g.set("aria-describedby", id),
-        None => g,
     }
 }
 

@@ -1,8 +1,8 @@
 //! Compact node cards: a label (and notes) in a card with no glyph, for layouts whose nodes sit on
 //! a line of their own (a sequence's messages). A blank is a dashed box with its number on the left.
-//! Slots, descriptions and overlays work as for every node card (render.rs).
+//! Slots and overlays work as for every node card (render.rs `node_control`).
 use crate::geometry::{NodeLayout, LINE, NOTE_SIZE};
-use crate::render::{n, rect, with_description, Painter};
+use crate::render::{n, rect, Painter};
 use svg::node::element::{Circle, Group, Text};
 
 impl Painter<'_> {
@@ -39,32 +39,17 @@ impl Painter<'_> {
                 }
             }
         }
-        let slot = self
-            .slots
-            .get(nl.id.as_str())
-            .filter(|_| nl.blank.is_some());
-        let described = (!nl.notes.is_empty() && (slot.is_some() || self.overlay.is_some()))
-            .then(|| format!("{}-notes-{}", self.prefix, nl.id));
         if !nl.notes.is_empty() {
             let mut notes = Group::new()
                 .set("font-size", n(NOTE_SIZE))
                 .set("fill", self.p.muted);
-            if let Some(id) = &described {
-                notes = notes.set("id", id.as_str()).set("aria-hidden", "true");
-            }
             for (i, note) in nl.notes.iter().enumerate() {
                 let y = first + LINE * (nl.lines.len() + i) as f32;
                 notes = notes.add(at(r.cx(), y, note));
             }
             g = g.add(notes);
         }
-        if self.overlay.is_some() {
-            return self.pick_node(nl, g, described.as_deref());
-        }
-        match slot {
-            Some(slot) => with_description(self.slot_group(slot), described.as_deref()).add(g),
-            None => g,
-        }
+        self.node_control(nl, g)
     }
 }
 

@@ -1,9 +1,10 @@
 //! The interactive parts of a drawing (see overlay.rs): boxes as drop zones, nodes as buttons, and
 //! the marks drawn after Check (a thick outline in the mark's colour and a word under the part, so
 //! the mark never rests on colour alone).
+use crate::control_name::with_shown;
 use crate::geometry::{BoxLayout, Layout, NodeLayout, Rect, NOTE_SIZE};
-use crate::overlay::Mark;
-use crate::render::{rect, text, with_description, Painter};
+use crate::overlay::{Mark, Pick};
+use crate::render::{rect, text, Painter};
 use svg::node::element::Group;
 
 impl Painter<'_> {
@@ -41,36 +42,27 @@ impl Painter<'_> {
                 12.0,
                 false,
                 self.p.muted,
-            )
-            .set("aria-hidden", "true");
+            );
             g = g.add(area).add(hint.set("text-anchor", "middle"));
+            return zone_attrs(g, &b.id, &with_shown(aria, None, &["drop here"]));
         }
         zone_attrs(g, &b.id, aria)
     }
 
-    pub(crate) fn pick_node(
-        &self,
-        nl: &NodeLayout,
-        mut g: Group,
-        described: Option<&str>,
-    ) -> Group {
+    pub(crate) fn pick_node(&self, nl: &NodeLayout, mut g: Group) -> Group {
         let Some(o) = self.overlay else { return g };
         let pick = o.picks.get(&nl.id);
         if pick.is_some_and(|p| p.pressed == Some(true)) {
             // A component marked as stopping: tinted, with a badge that says so (not colour alone).
             g = g
                 .add(rect(nl.rect, 6.0, self.p.wrong, "none").set("opacity", "0.12"))
-                .add(
-                    // aria-pressed already tells assistive technology; the badge is for the eye.
-                    self.badge(
-                        nl.rect.x + 4.0,
-                        nl.rect.y - 9.0,
-                        "stops",
-                        self.p.wrong,
-                        false,
-                    )
-                    .set("aria-hidden", "true"),
-                );
+                .add(self.badge(
+                    nl.rect.x + 4.0,
+                    nl.rect.y - 9.0,
+                    "stops",
+                    self.p.wrong,
+                    false,
+                ));
         }
         if let Some(mark) = o.marks.get(&nl.id) {
             g = g.add(self.outline(nl.rect, *mark, 3.0)).add(self.badge(
@@ -88,8 +80,10 @@ impl Painter<'_> {
             .set("data-node", pick.data.as_str())
             .set("tabindex", "0")
             .set("role", "button")
-            .set("aria-label", pick.aria.as_str());
-        wrapper = with_description(wrapper, described);
+            .set(
+                "aria-label",
+                pick_name(nl, pick, o.marks.get(&nl.id).copied()),
+            );
         if let Some(p) = pick.pressed {
             wrapper = wrapper.set("aria-pressed", if p { "true" } else { "false" });
         }
@@ -139,4 +133,16 @@ fn zone_attrs(g: Group, id: &str, aria: &str) -> Group {
         .set("role", "button")
         .set("aria-label", aria)
         .add(g)
+}
+
+/// A component's name with what it shows on screen, in the same order: its label, its notes, the
+/// "stops" badge of a marked toggle, the word of a Check mark.
+fn pick_name(nl: &NodeLayout, pick: &Pick, mark: Option<Mark>) -> String {
+    let label = nl.lines.join(" ");
+    let mut shown: Vec<&str> = nl.notes.iter().map(String::as_str).collect();
+    if pick.pressed == Some(true) {
+        shown.push("stops");
+    }
+    shown.extend(mark.map(Mark::word));
+    with_shown(&pick.aria, Some(&label), &shown)
 }
