@@ -2,11 +2,11 @@
 //! only ever appended. Reading picks up at the offset where the last read stopped, leaves a torn last
 //! line (a sync engine still copying) for next time, and starts again from the top when the file was
 //! cut or replaced: merging is idempotent, so reading a line twice is harmless.
+use crate::envelope::{decode, Decoded};
 use crate::jsonl::{sha256_hex, Line, LineReader, MAX_LINE_BYTES};
 use crate::records::{AttemptLine, ChangeLine, ReviewLine, UndoLine};
 use archdrill_store::{OwnRecord, PeerCursor};
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
+use serde::Serialize;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
@@ -21,17 +21,6 @@ struct Out<'a, T> {
     #[serde(rename = "type")]
     kind: &'a str,
     data: T,
-}
-
-/// A line's envelope. Everything but `v` is kept raw, so that a newer line of any shape is still
-/// recognised as newer (and skipped) rather than reported as malformed.
-#[derive(Deserialize)]
-struct In<'a> {
-    v: u64,
-    #[serde(rename = "type", borrow)]
-    kind: Option<&'a RawValue>,
-    #[serde(borrow)]
-    data: Option<&'a RawValue>,
 }
 
 /// One line, with its newline.
@@ -63,51 +52,6 @@ mod erased {
             .map_err(|e| e.to_string())
         }
     }
-}
-
-/// What one line says.
-#[derive(Debug, PartialEq)]
-pub enum Decoded {
-    Record(OwnRecord),
-    /// Written by a newer Archdrill: skipped, not misread.
-    Newer(u64),
-    Bad(String),
-}
-
-pub fn decode(bytes: &[u8]) -> Decoded {
-    let line: In = match serde_json::from_slice(bytes) {
-        Ok(l) => l,
-        Err(e) => return Decoded::Bad(format!("not a change line: {e}")),
-    };
-    if line.v > u64::from(LINE_VERSION) {
-        return Decoded::Newer(line.v);
-    }
-    if line.v != u64::from(LINE_VERSION) {
-        return Decoded::Bad(format!("v: {} is not a version this app knows", line.v));
-    }
-    let (Some(kind), Some(data)) = (line.kind, line.data) else {
-        return Decoded::Bad("a line needs a type and data".into());
-    };
-    let data = data.get();
-    let rec = match serde_json::from_str::<&str>(kind.get()) {
-        Ok("review") => parse(data, ReviewLine::check).map(OwnRecord::Review),
-        Ok("undo") => parse(data, UndoLine::check).map(OwnRecord::Undo),
-        Ok("change") => parse(data, ChangeLine::check).map(OwnRecord::Change),
-        Ok("attempt") => parse(data, AttemptLine::check).map(OwnRecord::Attempt),
-        _ => Err(format!(
-            "type: {} is not review, undo, change or attempt",
-            kind.get()
-        )),
-    };
-    rec.map_or_else(Decoded::Bad, Decoded::Record)
-}
-
-fn parse<'a, L: Deserialize<'a>, T>(
-    data: &'a str,
-    check: fn(L) -> Result<T, String>,
-) -> Result<T, String> {
-    let line: L = serde_json::from_str(data).map_err(|e| format!("data: {e}"))?;
-    check(line)
 }
 
 /// What reading one device's file found since the last read.
@@ -155,24 +99,28 @@ pub fn read_peer(
         bytes: 0,
         problems: Vec::new(),
     };
-    let mut tail: Option<(u64, Vec<u8>)> = None;
+    // Where the last whole line read starts, and its bytes with the newline (none after a line over
+    // the limit): the cursor's record of where reading stopped.
+    let mut tail: Option<u64> = None;
+    let mut tail_bytes = Vec::new();
     loop {
         let before = lines.consumed();
+        let n = start.line + lines.line() as i64 + 1;
+        let problem = |m: String| format!("{}:{n}: {m}", path.display());
         let Some(line) = lines.next_line()? else {
             break;
         };
-        let n = start.line + lines.line() as i64;
-        let problem = |m: String| format!("{}:{n}: {m}", path.display());
         match line {
             Line::Torn(_) => break,
             Line::TooLong => {
-                tail = Some((lines.consumed(), Vec::new()));
+                tail = Some(lines.consumed());
+                tail_bytes.clear();
                 out.problems
                     .push(problem(format!("over {MAX_LINE_BYTES} bytes; skipped")));
             }
             Line::Complete(bytes) => {
                 if !bytes.iter().all(u8::is_ascii_whitespace) {
-                    match decode(&bytes) {
+                    match decode(bytes) {
                         Decoded::Record(r) => out.records.push(r),
                         Decoded::Newer(v) => out.problems.push(problem(format!(
                             "written by a newer Archdrill (line version {v}); skipped until this app is updated"
@@ -180,9 +128,10 @@ pub fn read_peer(
                         Decoded::Bad(m) => out.problems.push(problem(m)),
                     }
                 }
-                let mut whole = bytes;
-                whole.push(b'\n');
-                tail = Some((before, whole));
+                tail = Some(before);
+                tail_bytes.clear();
+                tail_bytes.extend_from_slice(bytes);
+                tail_bytes.push(b'\n');
             }
         }
         out.lines += 1;
@@ -190,12 +139,12 @@ pub fn read_peer(
     out.bytes = lines.consumed();
     // The cursor remembers the last whole line read (empty after an over-long one), to recognise
     // the file next time.
-    if let Some((at, bytes)) = tail {
+    if let Some(at) = tail {
         out.cursor = PeerCursor {
             offset: start.offset + lines.consumed() as i64,
             line: start.line + lines.line() as i64,
             tail_start: start.offset + at as i64,
-            tail_sha256: sha256_hex(&bytes),
+            tail_sha256: sha256_hex(&tail_bytes),
             reader_version: i64::from(LINE_VERSION),
         };
     }

@@ -138,9 +138,13 @@ impl Reader<'_> {
         let mut lines = LineReader::new(BufReader::with_capacity(256 * 1024, hashing));
         let mut out = Vec::with_capacity(entry.lines.min(1 << 20) as usize);
         let mut last_report = 0;
-        while let Some(line) = lines.next_line().map_err(|e| bad(format!("{name}: {e}")))? {
-            let n = lines.line();
+        loop {
+            // The number of the line about to be read (a torn one is refused without its number).
+            let n = lines.line() + 1;
             let at = |m: String| bad(format!("{name} line {n}: {m}"));
+            let Some(line) = lines.next_line().map_err(|e| bad(format!("{name}: {e}")))? else {
+                break;
+            };
             let bytes = match line {
                 Line::Complete(bytes) => bytes,
                 Line::Torn(_) => {
@@ -154,7 +158,7 @@ impl Reader<'_> {
                     entry.lines
                 )));
             }
-            let value: L = serde_json::from_slice(&bytes).map_err(|e| at(e.to_string()))?;
+            let value: L = serde_json::from_slice(bytes).map_err(|e| at(e.to_string()))?;
             out.push(check(value).map_err(at)?);
             if lines.consumed() - last_report > 4 * 1024 * 1024 {
                 last_report = lines.consumed();

@@ -9,6 +9,7 @@
 //! The formats are documented in this crate's README.md.
 
 mod changefile;
+mod envelope;
 mod error;
 mod export;
 mod folder;
@@ -17,7 +18,8 @@ mod jsonl;
 mod manifest;
 mod records;
 
-pub use changefile::{decode, encode, read_peer, Decoded, PeerRead, LINE_VERSION, MAX_READ_BYTES};
+pub use changefile::{encode, read_peer, PeerRead, LINE_VERSION, MAX_READ_BYTES};
+pub use envelope::{decode, Decoded};
 pub use error::ExchangeError;
 pub use export::{write_export, ExportSummary, Snapshot};
 pub use folder::{
