@@ -229,10 +229,33 @@ impl App {
     }
 
     /// Clicks the middle of the first shape of an SVG group, as a pointer would (WebKitWebDriver
-    /// cannot click an SVG group itself).
+    /// cannot click an SVG group itself). The backend redraws the canvas after every change, so
+    /// an element found just before a redraw can go stale: it is then found again.
     pub async fn click_svg(&self, css: &str) -> Res {
-        let el = self.wait_css(&format!("{css} rect")).await?;
-        self.scroll_to(&el).await?;
+        let mut tries = 0;
+        loop {
+            let el = self.wait_css(&format!("{css} rect")).await?;
+            match self.press_on(el).await {
+                Err(fantoccini::error::CmdError::Standard(e))
+                    if e.error == fantoccini::error::ErrorStatus::StaleElementReference
+                        && tries < 20 =>
+                {
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                other => return Ok(other?),
+            }
+        }
+    }
+
+    /// Scrolls to the element and presses and releases the pointer on its middle.
+    async fn press_on(&self, el: Element) -> Result<(), fantoccini::error::CmdError> {
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'center'})",
+                vec![serde_json::to_value(&el).map_err(fantoccini::error::CmdError::Json)?],
+            )
+            .await?;
         let actions = MouseActions::new("mouse".into())
             .then(PointerAction::MoveToElement {
                 element: el,
@@ -246,8 +269,7 @@ impl App {
             .then(PointerAction::Up {
                 button: MOUSE_BUTTON_LEFT,
             });
-        self.client.perform_actions(actions).await?;
-        Ok(())
+        self.client.perform_actions(actions).await
     }
 
     /// Focuses the element as Tab would, then presses a key on it (WebKitWebDriver cannot send
