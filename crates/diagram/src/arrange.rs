@@ -58,7 +58,11 @@ pub(crate) fn arrange_size<'d, C: Children<'d>>(
             sizes.iter().map(|s| s.1).fold(0.0, f32::max),
         ),
         // The whole-diagram arrangements never reach here (layout.rs dispatches them).
-        Arrange::Column | Arrange::Tree | Arrange::Ladder | Arrange::Sequence => (
+        Arrange::Column
+        | Arrange::Tree
+        | Arrange::Ladder
+        | Arrange::Sequence
+        | Arrange::Flowchart => (
             sizes.iter().map(|s| s.0).fold(0.0, f32::max),
             sizes.iter().map(|s| s.1).sum::<f32>() + gaps(c, kids, how).iter().sum::<f32>(),
         ),
@@ -100,7 +104,11 @@ pub(crate) fn place_children<'d, C: Children<'d>>(
                 cx += s.0 + gap;
             }
         }
-        Arrange::Column | Arrange::Tree | Arrange::Ladder | Arrange::Sequence => {
+        Arrange::Column
+        | Arrange::Tree
+        | Arrange::Ladder
+        | Arrange::Sequence
+        | Arrange::Flowchart => {
             let mut cy = y0;
             for ((k, s), gap) in kids.iter().zip(&sizes).zip(&gaps) {
                 c.place(*k, x0 + (used_w - s.0) / 2.0, cy);

@@ -153,6 +153,9 @@ pub enum Arrange {
     /// A whole diagram only: top-level nodes as participants with lifelines, `[[message]]`s as
     /// arrows between them, one row each, in order.
     Sequence,
+    /// A whole diagram only: top-level nodes as the steps of a flowchart, `choice` nodes as its
+    /// decisions, their labelled edges as the branches.
+    Flowchart,
 }
 
 impl Arrange {
@@ -165,6 +168,7 @@ impl Arrange {
             "tree" => Some(Arrange::Tree),
             "ladder" => Some(Arrange::Ladder),
             "sequence" => Some(Arrange::Sequence),
+            "flowchart" => Some(Arrange::Flowchart),
             _ => None,
         }
     }
@@ -178,12 +182,16 @@ impl Arrange {
             Arrange::Tree => "tree",
             Arrange::Ladder => "ladder",
             Arrange::Sequence => "sequence",
+            Arrange::Flowchart => "flowchart",
         }
     }
 
     /// The arrangements that lay out a whole diagram from its structure, set on `[diagram]` only.
     pub fn whole_diagram(self) -> bool {
-        matches!(self, Arrange::Tree | Arrange::Ladder | Arrange::Sequence)
+        matches!(
+            self,
+            Arrange::Tree | Arrange::Ladder | Arrange::Sequence | Arrange::Flowchart
+        )
     }
 }
 
@@ -200,7 +208,14 @@ mod tests {
             assert_eq!(component(k.name).map(|c| c.name), Some(k.name));
         }
         for a in [
-            "row", "column", "square", "hub", "tree", "ladder", "sequence",
+            "row",
+            "column",
+            "square",
+            "hub",
+            "tree",
+            "ladder",
+            "sequence",
+            "flowchart",
         ] {
             assert_eq!(Arrange::parse(a).map(Arrange::name), Some(a));
         }

@@ -48,10 +48,16 @@ pub(crate) fn layout(d: &Diagram, mode: &Mode) -> Layout {
             let (w, h) = crate::layout_sequence::sequence(&mut c, MARGIN, top);
             (c.out, w, h)
         }
+        Arrange::Flowchart => {
+            let mut c = Ctx::new(d, mode);
+            let (w, h) = crate::layout_flowchart::flowchart(&mut c, MARGIN, top);
+            (c.out, w, h)
+        }
         _ => nested(d, mode, top),
     };
-    // A sequence's edges are the halves of its messages, already drawn as arrows.
-    if d.arrange != Arrange::Sequence {
+    // A sequence's edges are the halves of its messages, already drawn as arrows; a flowchart
+    // routes its own branches.
+    if !matches!(d.arrange, Arrange::Sequence | Arrange::Flowchart) {
         crate::route::route_edges(&mut out, d, mode);
     }
     let edge_bottom = out

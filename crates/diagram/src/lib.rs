@@ -17,6 +17,7 @@ mod spec;
 // Validate: a parsed file to a diagram, or problems at their lines.
 mod report;
 mod validate;
+mod validate_flowchart;
 mod validate_layouts;
 mod validate_messages;
 mod validate_nodes;
@@ -28,6 +29,7 @@ mod grid;
 mod layout;
 mod layout_box;
 mod layout_ctx;
+mod layout_flowchart;
 mod layout_ladder;
 mod layout_sequence;
 mod layout_tree;

@@ -45,6 +45,9 @@ pub(crate) fn check(
     if arrange == Arrange::Ladder {
         ladder(spec, groups, nodes, r);
     }
+    if arrange == Arrange::Flowchart {
+        crate::validate_flowchart::check(spec, nodes, r);
+    }
 }
 
 /// A ladder has two or more rungs, each threshold between two of them, and side boxes of nodes only.

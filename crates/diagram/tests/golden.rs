@@ -14,8 +14,9 @@ const CHANNEL_TOLERANCE: u8 = 24;
 /// At most this share of pixels may change.
 const PIXEL_TOLERANCE: f64 = 0.001;
 
-/// Rendered as PNG too: both themes, a grid, a drill, a flow, options side by side, a tree, a ladder, a sequence.
-const PNG_CASES: [&str; 10] = [
+/// Rendered as PNG too: both themes, a grid, a drill, a flow, options side by side, a tree, a ladder, a sequence,
+/// a flowchart.
+const PNG_CASES: [&str; 11] = [
     "vpc-three-tier",
     "vpc-three-tier-design-checked",
     "vpc-three-tier-az-loss-checked",
@@ -26,6 +27,7 @@ const PNG_CASES: [&str; 10] = [
     "organizations-scps",
     "s3-lifecycle-ladder",
     "sqs-consumer-lifecycle",
+    "incident-response-flowchart",
 ];
 
 fn golden_dir() -> PathBuf {

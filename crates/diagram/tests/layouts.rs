@@ -255,3 +255,103 @@ fn sequences_draw() {
     // A message is a node: drills can blank it.
     assert_eq!(d.node("m2").map(|n| n.label.as_str()), Some("Hi back"));
 }
+
+const FLOWCHART: &str = r#"[diagram]
+id = "t"
+title = "Flowchart"
+arrange = "flowchart"
+
+[[node]]
+id = "start"
+kind = "alarm"
+label = "Start"
+
+[[node]]
+id = "ask"
+kind = "choice"
+label = "Ready?"
+
+[[node]]
+id = "go"
+kind = "step"
+label = "Go"
+
+[[node]]
+id = "wait"
+kind = "timer"
+label = "Wait"
+
+[[edge]]
+from = "start"
+to = "ask"
+
+[[edge]]
+from = "ask"
+to = "go"
+label = "Yes"
+
+[[edge]]
+from = "ask"
+to = "wait"
+label = "No"
+
+[[edge]]
+from = "wait"
+to = "ask"
+"#;
+
+#[test]
+fn flowchart_problems_point_at_their_line() {
+    let bare = FLOWCHART.replace("label = \"Yes\"\n", "");
+    expect(
+        &bare,
+        "to = \"go\"",
+        "branch from decision `ask` to `go` needs a label",
+    );
+    let same = FLOWCHART.replace("label = \"No\"", "label = \"yes\"");
+    expect(&same, "label = \"yes\"", "two branches labelled \"yes\"");
+    let one = FLOWCHART.replace(
+        "from = \"ask\"\nto = \"wait\"",
+        "from = \"go\"\nto = \"wait\"",
+    );
+    expect(
+        &one,
+        "id = \"ask\"",
+        "decision `ask` needs two or more branches",
+    );
+    let forked = format!("{FLOWCHART}\n[[edge]]\nfrom = \"start\" # fork\nto = \"go\"\n");
+    expect(&forked, "# fork", "only a decision branches: `start`");
+    let group = format!("{FLOWCHART}\n[[group]]\nid = \"g\"\nkind = \"zone\"\n");
+    expect(&group, "id = \"g\"", "a flowchart has no groups");
+    let grid = format!("{FLOWCHART}\n[grid]\nin = \"g\"\n");
+    expect(&grid, "[grid]", "a flowchart diagram has no AZ × tier grid");
+    let alone = "[diagram]\nid = \"t\"\ntitle = \"T\"\narrange = \"flowchart\"\n\n[[node]]\nid = \"a\"\nkind = \"step\"\nlabel = \"A\"\n";
+    let p = problems(alone);
+    assert!(
+        p.iter()
+            .any(|(l, m)| *l == 1 && m.contains("two or more nodes")),
+        "{p:?}"
+    );
+    let no_edges = format!("{alone}\n[[node]]\nid = \"b\"\nkind = \"step\"\nlabel = \"B\"\n");
+    let p = problems(&no_edges);
+    assert!(
+        p.iter()
+            .any(|(l, m)| *l == 1 && m.contains("needs [[edge]]s")),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn odd_flowcharts_draw() {
+    draws(FLOWCHART);
+    // Loops only, a step nothing leads to, a skip past a node of its own column.
+    let odd = format!(
+        "{FLOWCHART}\n[[node]]\nid = \"lone\"\nkind = \"step\"\nlabel = \"Lone\"\n\n[[edge]]\nfrom = \"go\"\nto = \"start\"\n"
+    );
+    draws(&odd);
+    let skip = FLOWCHART.replace(
+        "[[edge]]\nfrom = \"wait\"\nto = \"ask\"\n",
+        "[[node]]\nid = \"end\"\nkind = \"success\"\nlabel = \"End\"\n\n[[edge]]\nfrom = \"go\"\nto = \"end\"\n\n[[edge]]\nfrom = \"wait\"\nto = \"end\"\n",
+    );
+    draws(&skip);
+}
