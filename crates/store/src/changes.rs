@@ -1,6 +1,7 @@
 //! The change history of notes, bookmarks and shared settings, and the last-writer-wins rule that
 //! turns it into the current tables. Local edits and merged ones (an import, a sync folder) go through
 //! the same rule, so the result never depends on the order in which devices' changes arrive.
+use crate::chunk::insert_rows;
 use crate::{Store, StoreError};
 use archdrill_domain::new_ulid;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -33,6 +34,12 @@ impl ChangeKind {
             "setting" => Some(ChangeKind::Setting),
             _ => None,
         }
+    }
+}
+
+impl rusqlite::ToSql for ChangeKind {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
     }
 }
 
@@ -82,26 +89,26 @@ impl Store {
     /// with the winners of the touched keys applied in one pass per table. Returns how many were new.
     pub fn merge_changes(&mut self, changes: &[ChangeRecord]) -> Result<usize, StoreError> {
         self.transact(|s| {
-            s.conn.execute_batch(
-                "CREATE TEMP TABLE IF NOT EXISTS merge_keys
-                     (kind TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID;
-                 CREATE TEMP TABLE IF NOT EXISTS merge_winners
-                     (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT, at INTEGER NOT NULL);",
-            )?;
-            let mut added = 0;
-            {
-                let mut insert = s.conn.prepare_cached(INSERT_CHANGE)?;
-                let mut touched = s.conn.prepare_cached(
-                    "INSERT OR IGNORE INTO temp.merge_keys (kind, key) VALUES (?1, ?2)",
-                )?;
-                for c in changes {
-                    if insert.execute(params![c.id, c.at, c.kind.as_str(), c.key, c.value])? > 0 {
-                        added += 1;
-                        touched.execute(params![c.kind.as_str(), c.key])?;
-                    }
-                }
-            }
+            // The log only grows and SQLite numbers a new row after the highest, so the rows this
+            // merge adds are the ones above the mark (as the outbox finds a unit's rows).
+            let mark: i64 = s
+                .conn
+                .prepare_cached("SELECT coalesce(max(rowid), 0) FROM change_log")?
+                .query_row([], |r| r.get(0))?;
+            let added = insert_rows(&s.conn, INSERT_CHANGES_HEAD, changes, change_values, |_| {})?;
             if added > 0 {
+                s.conn.execute_batch(
+                    "CREATE TEMP TABLE IF NOT EXISTS merge_keys
+                         (kind TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID;
+                     CREATE TEMP TABLE IF NOT EXISTS merge_winners
+                         (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT, at INTEGER NOT NULL);",
+                )?;
+                s.conn
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO temp.merge_keys (kind, key)
+                         SELECT kind, key FROM change_log WHERE rowid > ?1",
+                    )?
+                    .execute([mark])?;
                 s.conn
                     .execute_batch(include_str!("sql/merge_changes.sql"))?;
             }
@@ -137,6 +144,13 @@ fn newest_at(conn: &Connection, kind: ChangeKind, key: &str) -> Result<Option<i6
 
 const INSERT_CHANGE: &str =
     "INSERT OR IGNORE INTO change_log (id, at, kind, key, value) VALUES (?1, ?2, ?3, ?4, ?5)";
+/// [`INSERT_CHANGE`] up to its values, which follow in the order of [`change_values`].
+const INSERT_CHANGES_HEAD: &str =
+    "INSERT OR IGNORE INTO change_log (id, at, kind, key, value) VALUES ";
+
+fn change_values(c: &ChangeRecord) -> [&dyn rusqlite::ToSql; 5] {
+    [&c.id, &c.at, &c.kind, &c.key, &c.value]
+}
 
 fn merge_change_in(conn: &Connection, c: &ChangeRecord) -> Result<bool, StoreError> {
     let added = conn.prepare_cached(INSERT_CHANGE)?.execute(params![

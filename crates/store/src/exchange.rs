@@ -3,10 +3,8 @@
 //! sync folder's bookkeeping (the outbox of records this device made, how far each file was read).
 use crate::attempts::insert_attempt;
 use crate::changes::ChangeKind;
-use crate::reviews::{
-    insert_review_chunk, insert_review_chunk_sql, insert_review_sql, review_values, OnDuplicate,
-    REVIEW_CHUNK,
-};
+use crate::chunk::insert_rows;
+use crate::reviews::{insert_review_head, review_values, OnDuplicate};
 use crate::{ChangeRecord, DrillAttempt, MockRecord, ReviewRecord, Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -106,28 +104,14 @@ impl Store {
         mut done: impl FnMut(usize),
     ) -> Result<usize, StoreError> {
         self.bulk(|s| {
-            let mut chunk = s
-                .conn
-                .prepare_cached(&insert_review_chunk_sql(OnDuplicate::Ignore))?;
-            let mut one = s
-                .conn
-                .prepare_cached(insert_review_sql(OnDuplicate::Ignore))?;
-            let (mut added, mut handled) = (0, 0);
-            for part in rows.chunks(REVIEW_CHUNK) {
-                added += if part.len() == REVIEW_CHUNK {
-                    insert_review_chunk(&mut chunk, part)?
-                } else {
-                    let mut n = 0;
-                    for r in part {
-                        n += one.execute(review_values(r))?;
-                    }
-                    n
-                };
-                if (handled + part.len()) / PROGRESS_EVERY > handled / PROGRESS_EVERY {
-                    done(handled + part.len());
+            let head = insert_review_head(OnDuplicate::Ignore);
+            let mut reported = 0;
+            let added = insert_rows(&s.conn, head, rows, review_values, |n| {
+                if n / PROGRESS_EVERY > reported / PROGRESS_EVERY {
+                    reported = n;
+                    done(n);
                 }
-                handled += part.len();
-            }
+            })?;
             done(rows.len());
             Ok(added)
         })

@@ -3,6 +3,7 @@
 mod attempts;
 mod backup;
 mod changes;
+mod chunk;
 mod db;
 mod error;
 mod exchange;

@@ -145,7 +145,16 @@ macro_rules! insert_review_head {
     };
 }
 
-/// The insert statement for log rows, failing on or ignoring a known id.
+/// The start of an insert of log rows, failing on or ignoring a known id: the values follow in
+/// the order of [`review_values`].
+pub(crate) fn insert_review_head(dup: OnDuplicate) -> &'static str {
+    dup.pick(
+        insert_review_head!("INSERT"),
+        insert_review_head!("INSERT OR IGNORE"),
+    )
+}
+
+/// The insert statement for one log row, failing on or ignoring a known id.
 pub(crate) fn insert_review_sql(dup: OnDuplicate) -> &'static str {
     dup.pick(
         concat!(
@@ -157,41 +166,6 @@ pub(crate) fn insert_review_sql(dup: OnDuplicate) -> &'static str {
             "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
         ),
     )
-}
-
-/// Log rows per run of a multi-row insert. Binding costs the same per value either way, but a run
-/// opens the table's and its three indexes' cursors, steps and resets once per chunk instead of once
-/// per row: merging 9,000 reviews took 11.4 ms of CPU instead of 15.3 ms (chunks of 50 and 200
-/// measured the same).
-pub(crate) const REVIEW_CHUNK: usize = 64;
-
-/// The insert statement for [`REVIEW_CHUNK`] log rows at once: the values in the column order of
-/// [`insert_review_sql`], row after row.
-pub(crate) fn insert_review_chunk_sql(dup: OnDuplicate) -> String {
-    let head = dup.pick(
-        insert_review_head!("INSERT"),
-        insert_review_head!("INSERT OR IGNORE"),
-    );
-    format!(
-        "{head}{}",
-        vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?)"; REVIEW_CHUNK].join(", ")
-    )
-}
-
-/// Binds [`REVIEW_CHUNK`] rows to a statement from [`insert_review_chunk_sql`] and runs it; returns
-/// how many rows it added.
-pub(crate) fn insert_review_chunk(
-    stmt: &mut rusqlite::Statement<'_>,
-    rows: &[ReviewRecord],
-) -> rusqlite::Result<usize> {
-    let mut at = 1;
-    for r in rows {
-        for v in review_values(r) {
-            stmt.raw_bind_parameter(at, v)?;
-            at += 1;
-        }
-    }
-    stmt.raw_execute()
 }
 
 /// A log row's values in the column order of [`insert_review_sql`].

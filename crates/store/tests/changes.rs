@@ -148,3 +148,51 @@ fn a_batch_merge_ends_where_merging_one_by_one_does() {
         .unwrap();
     assert_eq!(s.note("q1").unwrap().unwrap().body, "mine again");
 }
+
+#[test]
+fn a_large_batch_merge_ends_where_merging_one_by_one_does() {
+    // 300 changes to 40 keys of each kind, at times that collide, in several runs of many rows at
+    // once and a rest one by one; some ids come twice.
+    let kinds = [ChangeKind::Note, ChangeKind::Bookmark, ChangeKind::Setting];
+    let all: Vec<ChangeRecord> = (0..300u64)
+        .map(|i| {
+            let mix = i.wrapping_mul(2_654_435_761) % 1_000;
+            let kind = kinds[(mix % 3) as usize];
+            let key = format!("k{}", mix % 40);
+            let value = match (kind, mix % 4) {
+                (_, 0) => None,
+                (ChangeKind::Bookmark, _) => Some("1".to_string()),
+                _ => Some(format!("v{i}")),
+            };
+            let id = format!("{:02}", if i % 50 == 7 { i - 1 } else { i });
+            ChangeRecord {
+                id,
+                at: (mix % 17) as i64,
+                kind,
+                key,
+                value,
+            }
+        })
+        .collect();
+    let state = |s: &Store| {
+        let keys = (0..40).map(|k| format!("k{k}"));
+        keys.map(|k| {
+            (
+                s.note(&k).unwrap().map(|n| (n.body, n.updated_at)),
+                s.is_bookmarked(&k).unwrap(),
+                s.setting(&k).unwrap(),
+            )
+        })
+        .collect::<Vec<_>>()
+    };
+    let (_a, mut one) = store();
+    for c in &all {
+        one.merge_change(c).unwrap();
+    }
+    let (_b, mut batch) = store();
+    let added = batch.merge_changes(&all[150..]).unwrap() + batch.merge_changes(&all).unwrap();
+    assert_eq!(added, one.changes().unwrap().len());
+    assert_eq!(batch.changes().unwrap(), one.changes().unwrap());
+    assert_eq!(state(&batch), state(&one));
+    assert!(state(&one).iter().filter(|s| s.0.is_some()).count() > 5);
+}
