@@ -19,7 +19,7 @@ fn the_shipped_bank_and_diagrams_pass() {
     let (code, out) = archdrill(&["check"], dir.path());
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("checked 111 question(s), 42 diagram(s)"),
+        out.contains("checked 111 question(s), 43 diagram(s)"),
         "{out}"
     );
 }
