@@ -4,6 +4,7 @@
 //!
 //! The log's order is its ids' order: each id is a ULID whose time part is the review's time, so
 //! ordering by id is ordering by time (ties broken by the id), with one index fewer to maintain.
+use crate::chunk::insert_rows;
 use crate::{Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use std::collections::HashSet;
@@ -183,23 +184,35 @@ pub(crate) fn review_values(r: &ReviewRecord) -> [&dyn rusqlite::ToSql; 9] {
     ]
 }
 
-fn upsert_state(tx: &Connection, s: &CardStateRecord) -> rusqlite::Result<()> {
-    tx.prepare_cached(
+/// The start of the upsert of cached states: the values follow in the order of [`state_values`].
+macro_rules! upsert_state_head {
+    () => {
         "INSERT OR REPLACE INTO card_state (card_id, due, stability, difficulty, reps, lapses,
                                             last_review, last_day, first_day)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
-        s.card_id,
-        s.due,
-        s.stability,
-        s.difficulty,
-        s.reps,
-        s.lapses,
-        s.last_review,
-        s.last_day,
-        s.first_day
-    ])?;
+         VALUES "
+    };
+}
+
+fn state_values(s: &CardStateRecord) -> [&dyn rusqlite::ToSql; 9] {
+    [
+        &s.card_id,
+        &s.due,
+        &s.stability,
+        &s.difficulty,
+        &s.reps,
+        &s.lapses,
+        &s.last_review,
+        &s.last_day,
+        &s.first_day,
+    ]
+}
+
+fn upsert_state(tx: &Connection, s: &CardStateRecord) -> rusqlite::Result<()> {
+    tx.prepare_cached(concat!(
+        upsert_state_head!(),
+        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    ))?
+    .execute(state_values(s))?;
     Ok(())
 }
 
@@ -352,9 +365,8 @@ impl Store {
             s.conn
                 .execute("DELETE FROM card_state", [])
                 .map_err(StoreError::from)?;
-            for st in &states {
-                upsert_state(&s.conn, st).map_err(StoreError::from)?;
-            }
+            insert_rows(&s.conn, upsert_state_head!(), &states, state_values, |_| {})
+                .map_err(StoreError::from)?;
             Ok(states.len())
         })
     }

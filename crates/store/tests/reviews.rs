@@ -183,6 +183,26 @@ fn rebuild_replaces_the_cache_atomically() {
 }
 
 #[test]
+fn a_rebuild_of_many_cards_writes_every_state_once() {
+    let (_dir, mut store) = store();
+    let rows = (0..150).map(|i| rec(&format!("{i:03}"), &format!("q:c{i:03}"), i, 3));
+    store.import_reviews(rows).unwrap();
+    let states = |log: ReplayLog| {
+        let mut out: Vec<CardStateRecord> = log.cards.iter().map(|(c, _)| state(c, 7)).collect();
+        // A card given twice keeps its last state, as one upsert after another would.
+        let mut again = state("q:c000", 9);
+        again.reps = 2;
+        out.push(again);
+        Ok::<_, StoreError>(out)
+    };
+    assert_eq!(store.rebuild_card_states_with(states).unwrap(), 151);
+    let all = store.all_card_states().unwrap();
+    assert_eq!(all.len(), 150);
+    assert_eq!((all[0].due, all[0].reps), (9, 2));
+    assert_eq!(all[149], state("q:c149", 7));
+}
+
+#[test]
 fn aggregates_count_coverage_lapses_and_long_term_reviews() {
     let (_dir, mut store) = store();
     let mut later = rec("02", "q:a", 300, 1);
