@@ -228,5 +228,5 @@ zones = ["g"]
         assert!(svg.contains("&lt;script&gt;"));
         archdrill_diagram::render_png(svg, 1.0).expect("still valid SVG");
     }
-    assert!(view.svg.contains("aria-label=\"Drop zone: &lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;quoted&quot;\""));
+    assert!(view.svg.contains("aria-label=\"Drop zone: &lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;quoted&quot;, drop here\""));
 }
