@@ -4,19 +4,8 @@ use archdrill_content::{embedded_files, Bank};
 use archdrill_diagram::Library;
 use rusqlite::Connection;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn archdrill(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_archdrill"))
-        .args(args)
-        .env("ARCHDRILL_DATA_DIR", data)
-        .output()
-        .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+mod common;
+use common::{archdrill, text};
 
 /// A pack holding one question: a bank file under a new id (and the file name that goes with it).
 fn write_pack(data: &Path) {

@@ -1,21 +1,10 @@
 //! `archdrill export`, `import` and `sync` through the real binary, on data folders in temp dirs.
 use archdrill_store::{ReviewRecord, Store};
 use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+use common::{archdrill, text};
 
 const T0: i64 = 1_796_115_600_000;
-
-fn archdrill(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_archdrill"))
-        .args(args)
-        .env("ARCHDRILL_DATA_DIR", data)
-        .output()
-        .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
 
 /// A data folder with three reviews, a note and a bookmark.
 fn populated(dir: &Path) {

@@ -29,6 +29,18 @@ fn stored(driver: &Driver, drill: &str) -> Option<(Vec<f64>, String)> {
     (!scores.is_empty()).then_some((scores, card))
 }
 
+/// The attempt is stored with full marks, and its review is the newest in the log.
+async fn stored_and_scheduled(driver: &Driver, id: &str) -> Res {
+    let (scores, card) = eventually("attempt", || stored(driver, id)).await?;
+    assert_eq!(scores, [1.0]);
+    assert_eq!(
+        card,
+        format!("d:{id}"),
+        "the drill joined the FSRS schedule"
+    );
+    Ok(())
+}
+
 async fn enter_on(app: &App, css: &str) -> Res {
     app.key_on(css, Key::Enter.into()).await
 }
@@ -242,13 +254,7 @@ async fn three_tier_design_built_by_pointer_scores_full_marks() -> Res {
     app.screenshot("design-dark-again").await?;
     set_theme(&app, "light").await?;
     assert_eq!(score, "100%");
-    let (scores, card) = eventually("attempt", || stored(&driver, id)).await?;
-    assert_eq!(scores, [1.0]);
-    assert_eq!(
-        card,
-        format!("d:{id}"),
-        "the drill joined the FSRS schedule"
-    );
+    stored_and_scheduled(&driver, id).await?;
 
     // A wrong design: remove the database with Delete, check, look at the failed rules.
     let db = ids.values().max().cloned().unwrap_or_default();
@@ -332,13 +338,7 @@ async fn failure_drill_by_pointer_and_keyboard() -> Res {
     app.screenshot("failure-checked-dark").await?;
     set_theme(&app, "light").await?;
     assert_eq!(score, "100%");
-    let (scores, card) = eventually("attempt", || stored(&driver, id)).await?;
-    assert_eq!(scores, [1.0]);
-    assert_eq!(
-        card,
-        format!("d:{id}"),
-        "the drill joined the FSRS schedule"
-    );
+    stored_and_scheduled(&driver, id).await?;
     app.quit().await
 }
 
@@ -401,8 +401,6 @@ async fn az_loss_failure_drill_by_keyboard_only() -> Res {
         "100%"
     );
     app.screenshot("failure-checked").await?;
-    let (scores, card) = eventually("failure attempt", || stored(&driver, id)).await?;
-    assert_eq!(scores, [1.0]);
-    assert_eq!(card, format!("d:{id}"));
+    stored_and_scheduled(&driver, id).await?;
     app.quit().await
 }
