@@ -20,8 +20,16 @@ pub enum Decoded {
 }
 
 pub fn decode(bytes: &[u8]) -> Decoded {
+    // Checked once for the whole line: reading from a str, serde_json does not check each string.
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.valid_up_to() + 1;
+            return Decoded::Bad(format!("not a change line: not UTF-8 at byte {at}"));
+        }
+    };
     let in_data = Cell::new(false);
-    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut de = serde_json::Deserializer::from_str(text);
     let line = match Lines(&in_data).deserialize(&mut de).and_then(|l| {
         de.end()?;
         Ok(l)
