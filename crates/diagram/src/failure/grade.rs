@@ -27,25 +27,7 @@ pub(crate) struct Answer {
 /// `kind` is the drill's, named in the error when the submission holds another kind's fields.
 pub(crate) fn read(kind: DrillKind, f: &Failure, sub: &Submission) -> Result<Answer, DrillError> {
     only(kind, sub, &["down", "choices", "orders"])?;
-    let mut down = vec![false; f.components.len()];
-    if sub.down.len() > f.components.len() {
-        return Err(too_large("down", f.components.len()));
-    }
-    for (i, id) in sub.down.iter().enumerate() {
-        let field = format!("down[{i}]");
-        if id.len() > MAX_TEXT {
-            return Err(too_large(&field, MAX_TEXT));
-        }
-        let c = f
-            .component(id)
-            .ok_or_else(|| unknown(field.clone(), "component", id))?;
-        if std::mem::replace(&mut down[c], true) {
-            return Err(DrillError::Duplicate {
-                field,
-                id: id.clone(),
-            });
-        }
-    }
+    let down = read_down(f, sub)?;
     let mut picks: Vec<Vec<usize>> = vec![Vec::new(); f.questions.len()];
     if sub.choices.len() + sub.orders.len() > f.questions.len() {
         return Err(too_large("choices", f.questions.len()));
@@ -71,54 +53,103 @@ pub(crate) fn read(kind: DrillKind, f: &Failure, sub: &Submission) -> Result<Ans
             )
         }));
     for (field, qid, options, kind) in entries {
-        let qf = format!("{field}.question");
-        if qid.len() > MAX_TEXT {
-            return Err(too_large(&qf, MAX_TEXT));
-        }
-        let q = f
-            .question(qid)
-            .ok_or_else(|| unknown(qf.clone(), "question", qid))?;
-        if f.questions[q].kind != kind {
-            let want = if kind == QuestionKind::Choice {
-                "orders"
-            } else {
-                "choices"
-            };
-            return Err(DrillError::NotAllowed {
-                field: qf,
-                message: format!("question {qid:?} is answered in `{want}`"),
-            });
-        }
-        if !picks[q].is_empty() {
-            return Err(DrillError::Duplicate {
-                field: qf,
-                id: qid.clone(),
-            });
-        }
-        if options.len() > f.questions[q].options.len() {
-            return Err(too_large(&field, f.questions[q].options.len()));
-        }
-        for (k, o) in options.iter().enumerate() {
-            let of = if kind == QuestionKind::Choice {
-                format!("{field}.option")
-            } else {
-                format!("{field}.steps[{k}]")
-            };
-            let idx = f.questions[q]
-                .options
-                .iter()
-                .position(|x| &x.id == o)
-                .ok_or_else(|| unknown(of.clone(), "option", o))?;
-            if picks[q].contains(&idx) {
-                return Err(DrillError::Duplicate {
-                    field: of,
-                    id: o.clone(),
-                });
-            }
-            picks[q].push(idx);
-        }
+        let q = read_question(f, &field, qid, kind, &picks)?;
+        picks[q] = read_options(f, q, &field, options, kind)?;
     }
     Ok(Answer { down, picks })
+}
+
+/// The components the learner marked as stopping, as one flag per component.
+fn read_down(f: &Failure, sub: &Submission) -> Result<Vec<bool>, DrillError> {
+    let mut down = vec![false; f.components.len()];
+    if sub.down.len() > f.components.len() {
+        return Err(too_large("down", f.components.len()));
+    }
+    for (i, id) in sub.down.iter().enumerate() {
+        let field = format!("down[{i}]");
+        if id.len() > MAX_TEXT {
+            return Err(too_large(&field, MAX_TEXT));
+        }
+        let c = f
+            .component(id)
+            .ok_or_else(|| unknown(field.clone(), "component", id))?;
+        if std::mem::replace(&mut down[c], true) {
+            return Err(DrillError::Duplicate {
+                field,
+                id: id.clone(),
+            });
+        }
+    }
+    Ok(down)
+}
+
+/// The question an answer entry names: known, of the entry's kind, answered once.
+fn read_question(
+    f: &Failure,
+    field: &str,
+    qid: &str,
+    kind: QuestionKind,
+    picks: &[Vec<usize>],
+) -> Result<usize, DrillError> {
+    let qf = format!("{field}.question");
+    if qid.len() > MAX_TEXT {
+        return Err(too_large(&qf, MAX_TEXT));
+    }
+    let q = f
+        .question(qid)
+        .ok_or_else(|| unknown(qf.clone(), "question", qid))?;
+    if f.questions[q].kind != kind {
+        let want = if kind == QuestionKind::Choice {
+            "orders"
+        } else {
+            "choices"
+        };
+        return Err(DrillError::NotAllowed {
+            field: qf,
+            message: format!("question {qid:?} is answered in `{want}`"),
+        });
+    }
+    if !picks[q].is_empty() {
+        return Err(DrillError::Duplicate {
+            field: qf,
+            id: qid.to_string(),
+        });
+    }
+    Ok(q)
+}
+
+/// The option (a choice) or the steps in order (an ordering) of question `q`, as indexes.
+fn read_options(
+    f: &Failure,
+    q: usize,
+    field: &str,
+    options: &[String],
+    kind: QuestionKind,
+) -> Result<Vec<usize>, DrillError> {
+    if options.len() > f.questions[q].options.len() {
+        return Err(too_large(field, f.questions[q].options.len()));
+    }
+    let mut picked = Vec::with_capacity(options.len());
+    for (k, o) in options.iter().enumerate() {
+        let of = if kind == QuestionKind::Choice {
+            format!("{field}.option")
+        } else {
+            format!("{field}.steps[{k}]")
+        };
+        let idx = f.questions[q]
+            .options
+            .iter()
+            .position(|x| &x.id == o)
+            .ok_or_else(|| unknown(of.clone(), "option", o))?;
+        if picked.contains(&idx) {
+            return Err(DrillError::Duplicate {
+                field: of,
+                id: o.clone(),
+            });
+        }
+        picked.push(idx);
+    }
+    Ok(picked)
 }
 
 /// Grades `sub` for the failure drill `drill_id` of `kind` (the drill's own fields, not the
