@@ -1,4 +1,4 @@
-use crate::reviews::OnDuplicate;
+use crate::rows::OnDuplicate;
 use crate::{Store, StoreError};
 use rusqlite::params;
 use std::collections::HashMap;

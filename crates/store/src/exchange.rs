@@ -4,7 +4,7 @@
 use crate::attempts::insert_attempt;
 use crate::changes::ChangeKind;
 use crate::chunk::insert_rows;
-use crate::reviews::{insert_review_head, review_values, OnDuplicate};
+use crate::rows::{insert_review_head, review_values, OnDuplicate};
 use crate::{ChangeRecord, DrillAttempt, MockRecord, ReviewRecord, Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -68,7 +68,7 @@ impl Store {
             .map_err(StoreError::from)?;
         let mut rows = stmt.query([]).map_err(StoreError::from)?;
         while let Some(r) = rows.next().map_err(StoreError::from)? {
-            f(crate::reviews::review_from(r).map_err(StoreError::from)?)?;
+            f(crate::rows::review_from(r).map_err(StoreError::from)?)?;
         }
         Ok(())
     }
@@ -294,7 +294,7 @@ fn own_record(conn: &Connection, kind: &str, id: &str) -> Result<Option<OwnRecor
     let found = match kind {
         "review" => conn
             .prepare_cached(&format!("{REVIEW_SELECT} WHERE id = ?1"))?
-            .query_row([id], crate::reviews::review_from)
+            .query_row([id], crate::rows::review_from)
             .optional()?
             .map(OwnRecord::Review),
         "undo" => conn

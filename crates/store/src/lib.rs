@@ -12,6 +12,7 @@ mod mocks;
 mod notes;
 mod outbox;
 mod recover;
+mod rows;
 mod search;
 mod settings;
 mod transact;
