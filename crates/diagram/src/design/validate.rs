@@ -258,6 +258,12 @@ fn model(s: &DrillSpec, design: &mut Design, r: &mut Report) {
             place,
         });
     }
+    model_limits(s, design, r);
+    model_links(s, design, r);
+}
+
+/// The model keeps within each card's `max` and the drill's `max_components`.
+fn model_limits(s: &DrillSpec, design: &Design, r: &mut Report) {
     for (i, c) in design.cards.iter().enumerate() {
         let used = design.model.iter().filter(|p| p.card == i).count() as u32;
         if c.max.is_some_and(|m| used > m) {
@@ -276,6 +282,10 @@ fn model(s: &DrillSpec, design: &mut Design, r: &mut Report) {
             "the model places more components than max_components",
         );
     }
+}
+
+/// The model's connections: between known components, with labels from the drill's list.
+fn model_links(s: &DrillSpec, design: &mut Design, r: &mut Report) {
     for spec in &s.link {
         let l = spec.get_ref();
         let known = |x: &S<String>| {
