@@ -142,43 +142,13 @@ fn check(s: &RuleSpec, name: &str, design: &Design, d: &Diagram, r: &mut Report)
         "connected" => Check::Connected {
             from: need(&s.from, "from", r)?,
             to: need(&s.to, "to", r)?,
-            label: match &s.label {
-                None => None,
-                Some(l) => match design
-                    .labels
-                    .iter()
-                    .position(|o| same_label(o, l.get_ref()))
-                {
-                    Some(i) => Some(i as u16),
-                    None => {
-                        r.at(
-                            l,
-                            format!("label {:?} is not one of the drill's `labels`", l.get_ref()),
-                        );
-                        return None;
-                    }
-                },
-            },
-            either: match s.direction.as_ref().map(|x| x.get_ref().as_str()) {
-                None | Some("forward") => false,
-                Some("either") => true,
-                Some(o) => {
-                    r.at(
-                        s.direction.as_ref().unwrap(),
-                        format!("unknown direction `{o}`; use forward or either"),
-                    );
-                    return None;
-                }
-            },
+            label: connection_label(s, design, r)?,
+            either: either_direction(s, r)?,
             each: s.each,
         },
         "path" | "all-paths-through" | "no-path" => {
             let (from, to) = (need(&s.from, "from", r)?, need(&s.to, "to", r)?);
-            let mut through = Vec::new();
-            for t in s.through.iter().flat_map(|t| t.get_ref().as_slice()) {
-                let spanned = s.through.as_ref().unwrap();
-                through.push(selector(&S::new(spanned.span(), t.clone()), design, d, r)?);
-            }
+            let through = through(s, design, d, r)?;
             match name {
                 "path" => Check::Path { from, to, through },
                 "no-path" => Check::NoPath { from, to },
@@ -209,6 +179,59 @@ fn check(s: &RuleSpec, name: &str, design: &Design, d: &Diagram, r: &mut Report)
             each: s.each,
         },
     })
+}
+
+/// A connected rule's optional label, as its index in the drill's `labels`: `Some(None)` when the
+/// rule names none, `None` (reported) when it names one the drill does not list.
+fn connection_label(s: &RuleSpec, design: &Design, r: &mut Report) -> Option<Option<u16>> {
+    let Some(l) = &s.label else {
+        return Some(None);
+    };
+    match design
+        .labels
+        .iter()
+        .position(|o| same_label(o, l.get_ref()))
+    {
+        Some(i) => Some(Some(i as u16)),
+        None => {
+            r.at(
+                l,
+                format!("label {:?} is not one of the drill's `labels`", l.get_ref()),
+            );
+            None
+        }
+    }
+}
+
+/// Whether a connected rule accepts either direction (`direction = "either"`).
+fn either_direction(s: &RuleSpec, r: &mut Report) -> Option<bool> {
+    let Some(dir) = &s.direction else {
+        return Some(false);
+    };
+    match dir.get_ref().as_str() {
+        "forward" => Some(false),
+        "either" => Some(true),
+        o => {
+            r.at(
+                dir,
+                format!("unknown direction `{o}`; use forward or either"),
+            );
+            None
+        }
+    }
+}
+
+/// The selectors a path rule must pass through, in order.
+fn through(s: &RuleSpec, design: &Design, d: &Diagram, r: &mut Report) -> Option<Vec<Sel>> {
+    let Some(spanned) = &s.through else {
+        return Some(Vec::new());
+    };
+    spanned
+        .get_ref()
+        .as_slice()
+        .iter()
+        .map(|t| selector(&S::new(spanned.span(), t.clone()), design, d, r))
+        .collect()
 }
 
 /// `kind:<component kind>` or a role (a card's role, or a kept node's id).
