@@ -47,6 +47,31 @@ pub(crate) fn failure(
         Some(p) => *p.get_ref(),
         None => 0.5,
     };
+    let components = components(s, d, plain, r);
+    if s.question.is_empty() {
+        r.at(
+            &s.id,
+            "a failure drill needs at least one `[[drill.question]]`",
+        );
+    }
+    let id = s.id.get_ref();
+    let questions = s
+        .question
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| question(q, i, id, r))
+        .collect();
+    (r.problems.len() == before).then_some(Failure {
+        event,
+        components,
+        penalty,
+        questions,
+    })
+}
+
+/// Every node of the diagram as a component to toggle, numbered in reading order (so ids say
+/// nothing about which fail), with the drill's explanations attached.
+fn components(s: &DrillSpec, d: &Diagram, plain: &Layout, r: &mut Report) -> Vec<Component> {
     let mut nodes: Vec<&crate::diagram::Node> = d.nodes.iter().collect();
     let reading = |id: &str| {
         plain
@@ -82,25 +107,7 @@ pub(crate) fn failure(
             ),
         }
     }
-    if s.question.is_empty() {
-        r.at(
-            &s.id,
-            "a failure drill needs at least one `[[drill.question]]`",
-        );
-    }
-    let id = s.id.get_ref();
-    let questions = s
-        .question
-        .iter()
-        .enumerate()
-        .filter_map(|(i, q)| question(q, i, id, r))
-        .collect();
-    (r.problems.len() == before).then_some(Failure {
-        event,
-        components,
-        penalty,
-        questions,
-    })
+    components
 }
 
 fn question(spec: &S<QuestionSpec>, i: usize, drill: &str, r: &mut Report) -> Option<Question> {
