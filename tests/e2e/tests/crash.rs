@@ -16,12 +16,13 @@ fn active_reviews(dir: &std::path::Path) -> Res<usize> {
     Ok(n as usize)
 }
 
-/// Enough new cards a day that every round has a fresh question (the default is 10), and every drill
-/// already studied and not due, so the stream is questions rated by keyboard. Returns the reviews.
+/// Enough new cards a day that every round has a fresh question (the default is 10; the drills'
+/// first reviews below count as new cards of today too, 101 of them), and every drill already
+/// studied and not due, so the stream is questions rated by keyboard. Returns the reviews.
 fn seed(dir: &std::path::Path) -> Res<usize> {
     use archdrill_study::{record_review, Now, Rating, ReviewInput};
     let mut store = archdrill_store::Store::open_in(dir)?;
-    store.set_setting("study.new_per_day", "100")?;
+    store.set_setting("study.new_per_day", "1000")?;
     let now = Now::utc(
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)?
