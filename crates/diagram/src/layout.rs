@@ -7,11 +7,11 @@
 use crate::arrange::{arrange_size, place_children, Children};
 use crate::diagram::{Diagram, Place, Side};
 use crate::geometry::{
-    header_text, BoxLayout, Layout, Mode, Rect, HEADER_SIZE, LINE, MARGIN, NOTE_SIZE, TITLE_SIZE,
+    header_text, Layout, Mode, Rect, HEADER_SIZE, LINE, MARGIN, NOTE_SIZE, TITLE_SIZE,
 };
 use crate::grid::{self, Measure};
-use crate::kinds::{Arrange, GroupKind};
-use crate::layout_box::{frame, PAD};
+use crate::kinds::Arrange;
+use crate::layout_box::{frame, push_frame, PAD};
 use crate::layout_ctx::{Ctx, Leaf};
 use crate::metrics::{text_width, widest, wrap};
 
@@ -165,19 +165,7 @@ impl<'d> Tree<'d> {
     fn place_group(&mut self, id: &'d str, x: f32, y: f32) {
         let (w, h) = self.group_size(id);
         let g = self.c.d.group(id).expect("validated group");
-        let notes = self.c.box_notes(id);
-        let (side, top, bottom) = frame(g.kind, &g.label, notes.len());
-        if g.kind != GroupKind::Plain {
-            self.c.out.boxes.push(BoxLayout {
-                id: g.id.clone(),
-                kind: g.kind,
-                rect: Rect { x, y, w, h },
-                label: g.label.clone(),
-                cidr: g.cidr.clone(),
-                notes,
-                drop: None,
-            });
-        }
+        let (side, top, bottom) = push_frame(&mut self.c, g, Rect { x, y, w, h });
         let kids = self.children(Some(id));
         let content = Rect {
             x: x + side,

@@ -2,7 +2,7 @@
 //! (tree, …) that draw each group as one box and place the boxes themselves: measured and placed on a
 //! bare `Ctx`, with the same header, padding and notes as the nested boxes of layout.rs.
 use crate::arrange::{arrange_size, place_children};
-use crate::diagram::{Place, Side};
+use crate::diagram::{Group, Place, Side};
 use crate::geometry::{header_text, BoxLayout, Rect, HEADER_SIZE, LINE, NOTE_SIZE};
 use crate::kinds::{Arrange, GroupKind};
 use crate::layout_ctx::{Ctx, Leaf};
@@ -68,23 +68,30 @@ fn own(how: Arrange) -> Arrange {
     }
 }
 
-/// Places group `id` as a box of its leaves with its top left corner at (x, y).
-pub(crate) fn place_box(c: &mut Ctx<'_>, id: &str, x: f32, y: f32) {
-    let (w, h) = box_size(c, id);
-    let Some(g) = c.d.group(id) else { return };
-    let notes = c.box_notes(id);
-    let (side, top, bottom) = frame(g.kind, &g.label, notes.len());
+/// Records group `g`'s box at `rect` (a plain group draws none) and returns its frame: the side,
+/// top and bottom margins around its content.
+pub(crate) fn push_frame(c: &mut Ctx<'_>, g: &Group, rect: Rect) -> (f32, f32, f32) {
+    let notes = c.box_notes(&g.id);
+    let frame = frame(g.kind, &g.label, notes.len());
     if g.kind != GroupKind::Plain {
         c.out.boxes.push(BoxLayout {
             id: g.id.clone(),
             kind: g.kind,
-            rect: Rect { x, y, w, h },
+            rect,
             label: g.label.clone(),
             cidr: g.cidr.clone(),
             notes,
             drop: None,
         });
     }
+    frame
+}
+
+/// Places group `id` as a box of its leaves with its top left corner at (x, y).
+pub(crate) fn place_box(c: &mut Ctx<'_>, id: &str, x: f32, y: f32) {
+    let (w, h) = box_size(c, id);
+    let Some(g) = c.d.group(id) else { return };
+    let (side, top, bottom) = push_frame(c, g, Rect { x, y, w, h });
     let kids = leaves(c, &g.id);
     let content = Rect {
         x: x + side,
