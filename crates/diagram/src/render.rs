@@ -274,10 +274,7 @@ impl Painter<'_> {
             return g;
         };
         if let Some(pad) = b.drop {
-            let area = rect(pad, 6.0, self.p.slot, self.p.slot_stroke)
-                .set("class", "slot-box")
-                .set("stroke-dasharray", "5 4")
-                .set("stroke-width", "1.5");
+            let area = self.slot_box(pad);
             let hint = text(
                 pad.cx(),
                 pad.cy() + 4.0,
@@ -374,6 +371,14 @@ impl Painter<'_> {
         g
     }
 
+    /// The dashed box of an empty slot; the UI lays placed labels over `.slot-box`.
+    pub(crate) fn slot_box(&self, r: Rect) -> svg::node::element::Rectangle {
+        rect(r, 6.0, self.p.slot, self.p.slot_stroke)
+            .set("class", "slot-box")
+            .set("stroke-dasharray", "5 4")
+            .set("stroke-width", "1.5")
+    }
+
     pub(crate) fn slot_group(&self, slot: &SlotTag) -> Group {
         Group::new()
             .set("data-slot", slot.id)
@@ -392,10 +397,7 @@ impl Painter<'_> {
         let mut g = Group::new().set("text-anchor", "middle");
         match nl.blank {
             Some(number) => {
-                let slot_box = rect(r, 6.0, self.p.slot, self.p.slot_stroke)
-                    .set("class", "slot-box")
-                    .set("stroke-dasharray", "5 4")
-                    .set("stroke-width", "1.5");
+                let slot_box = self.slot_box(r);
                 g = g
                     .add(slot_box)
                     .add(

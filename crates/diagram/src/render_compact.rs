@@ -12,10 +12,7 @@ impl Painter<'_> {
         let first = r.y + 10.0 + 11.0;
         match nl.blank {
             Some(number) => {
-                let slot_box = rect(r, 6.0, self.p.slot, self.p.slot_stroke)
-                    .set("class", "slot-box")
-                    .set("stroke-dasharray", "5 4")
-                    .set("stroke-width", "1.5");
+                let slot_box = self.slot_box(r);
                 let (cx, cy) = (r.x + 18.0, r.cy());
                 g = g
                     .add(slot_box)
