@@ -42,6 +42,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::study::study_dashboard,
             commands::study::study_queue,
             commands::study::study_card,
+            commands::study::cover_answer,
             commands::study::suggest_rating,
             commands::study::record_review,
             commands::study::undo_review,

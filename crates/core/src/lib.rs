@@ -2,6 +2,7 @@
 //! and the CLI call these; neither holds any logic of its own.
 
 mod anki;
+mod answers;
 mod api;
 mod archdrill;
 mod backups;
@@ -13,6 +14,7 @@ mod startup;
 mod study;
 
 pub use anki::AnkiReport;
+pub use answers::{AnswerCoverage, CueMatch, PointCover, MAX_ANSWER_CHARS};
 pub use api::*;
 pub use archdrill::{search_doc, Archdrill};
 pub use backups::{BackupRow, RecoveryNotice, RUNNING_BACKUP_EVERY_MS, START_BACKUP_AGE_MS};

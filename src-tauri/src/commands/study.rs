@@ -3,8 +3,8 @@
 //! (`-new Date().getTimezoneOffset()`): it decides where their "today" ends.
 use super::{blocking, App, Res};
 use archdrill_core::{
-    Dashboard, OptimizeReport, Rating, ReviewInput, ReviewOutcome, StudyCard, StudyPrefs,
-    StudyQueue, StudySettingsView, UndoOutcome,
+    AnswerCoverage, Dashboard, OptimizeReport, Rating, ReviewInput, ReviewOutcome, StudyCard,
+    StudyPrefs, StudyQueue, StudySettingsView, UndoOutcome,
 };
 use archdrill_domain::AppError;
 use serde::{Deserialize, Serialize};
@@ -86,4 +86,15 @@ pub async fn optimize_params(handle: AppHandle) -> Res<OptimizeReport> {
     })
     .await
     .map_err(|e| AppError::invalid("optimize", format!("the optimiser stopped: {e}")))?
+}
+
+/// Which key points a typed answer makes, with the words that made them.
+#[tauri::command]
+#[specta::specta]
+pub async fn cover_answer(
+    app: State<'_, App>,
+    question_id: String,
+    answer: String,
+) -> Res<AnswerCoverage> {
+    blocking(&app, move |a| a.cover_answer(&question_id, &answer)).await
 }

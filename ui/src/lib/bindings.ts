@@ -46,6 +46,8 @@ export const commands = {
 	studyDashboard: (utcOffsetMin: number) => typedError<Dashboard, AppError>(__TAURI_INVOKE("study_dashboard", { utcOffsetMin })),
 	studyQueue: (utcOffsetMin: number) => typedError<StudyQueue, AppError>(__TAURI_INVOKE("study_queue", { utcOffsetMin })),
 	studyCard: (cardId: string, utcOffsetMin: number) => typedError<StudyCard, AppError>(__TAURI_INVOKE("study_card", { cardId, utcOffsetMin })),
+	/**  Which key points a typed answer makes, with the words that made them. */
+	coverAnswer: (questionId: string, answer: string) => typedError<AnswerCoverage, AppError>(__TAURI_INVOKE("cover_answer", { questionId, answer })),
 	suggestRating: (ticked: number, total: number) => typedError<Rating | null, AppError>(__TAURI_INVOKE("suggest_rating", { ticked, total })),
 	recordReview: (input: ReviewInput, utcOffsetMin: number) => typedError<ReviewOutcome, AppError>(__TAURI_INVOKE("record_review", { input, utcOffsetMin })),
 	undoReview: (utcOffsetMin: number) => typedError<UndoOutcome | null, AppError>(__TAURI_INVOKE("undo_review", { utcOffsetMin })),
@@ -84,6 +86,13 @@ export type AnkiReport = {
 	/**  Diagram notes, each with its picture. */
 	diagrams: number,
 	bytes: number | null,
+};
+
+/**  Which key points a typed answer covers, in rubric order. */
+export type AnswerCoverage = {
+	points: PointCover[],
+	covered: number,
+	total: number,
 };
 
 /**  The one error type that crosses into the UI. Tagged so TypeScript can switch on `kind`. */
@@ -183,6 +192,17 @@ export type Connection = {
 	to: string,
 	/**  One of the drill's connection labels, if it has any. */
 	label?: string | null,
+};
+
+/**
+ *  Where a cue occurs: `start..end` count UTF-16 code units, as JavaScript strings index them, so the
+ *  UI can highlight without converting.
+ */
+export type CueMatch = {
+	cue: string,
+	text: string,
+	start: number,
+	end: number,
 };
 
 export type Dashboard = {
@@ -503,6 +523,12 @@ export type PlacedComponent = {
 export type Placement = {
 	slot: string,
 	label: string,
+};
+
+export type PointCover = {
+	index: number,
+	covered: boolean,
+	matches: CueMatch[],
 };
 
 /**  One thing wrong with a content or diagram file, located so an author can jump to it. */
