@@ -14,6 +14,7 @@ mod error;
 mod export;
 mod mock;
 mod optimize;
+mod plan;
 mod queue;
 mod review;
 mod schedule;
@@ -30,6 +31,7 @@ pub use mock::{
     MAX_MOCK_QUESTIONS, RECENT_MOCK_MS,
 };
 pub use optimize::{optimize, Fit, OptimizeReport, MIN_TRAINING_REVIEWS};
+pub use plan::{load_plan, parse_date, save_plan, InterviewPlan};
 pub use queue::{today_queue, CardRef, Deck, TodayQueue};
 pub use review::{
     card_status, next_intervals, record_review, validate_card_id, CardStatus, IntervalChoice,
