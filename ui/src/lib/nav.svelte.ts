@@ -7,6 +7,7 @@ export type Screen =
   | { name: "drill"; id: string }
   | { name: "review" }
   | { name: "mock" }
+  | { name: "progress" }
   | { name: "settings" };
 
 class Nav {
