@@ -2,7 +2,7 @@
 use crate::cues::check_cues;
 use crate::front_matter::{FrontMatter, Header};
 use crate::sections::{self, SECTIONS};
-use archdrill_domain::{Level, Origin, Problem, Question, Source, Topic};
+use archdrill_domain::{is_slug, Level, Origin, Problem, Question, Source, Topic};
 
 const MIN_KEY_POINTS: usize = 3;
 const MAX_KEY_POINTS: usize = 7;
@@ -38,7 +38,7 @@ pub fn parse_question(file: &str, text: &str, origin: Origin) -> Result<Question
         report(
             header.line_of("id"),
             format!(
-                "id {:?} must be a slug of lower-case letters, digits and dashes",
+                "id {:?} must be a slug: at most 64 lower-case letters, digits and single dashes",
                 fm.id
             ),
         );
@@ -250,15 +250,6 @@ fn split_header(text: &str) -> Option<(Header<'_>, &str, u32)> {
         offset += line.len();
     }
     None
-}
-
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 80
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
 }
 
 /// `002_d39e1020702904a6.txt:336-394` or `...txt:394`.

@@ -22,14 +22,7 @@ impl Report<'_> {
     }
 }
 
-/// Ids are lowercase slugs so they are safe in URLs, attributes and file names.
-pub(crate) fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 64
-        && s.split('-').all(|p| !p.is_empty())
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+pub(crate) use archdrill_domain::is_slug;
 
 /// What an id names, for messages and for checking references.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,21 +48,4 @@ impl Named {
 
 pub(crate) fn choices(list: impl IntoIterator<Item = &'static str>) -> String {
     list.into_iter().collect::<Vec<_>>().join(", ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs() {
-        assert!(is_slug("vpc-three-tier") && is_slug("a1"));
-        assert!(
-            !is_slug("Vpc")
-                && !is_slug("a--b")
-                && !is_slug("-a")
-                && !is_slug("")
-                && !is_slug("a_b")
-        );
-    }
 }

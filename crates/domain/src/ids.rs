@@ -33,6 +33,20 @@ pub fn ulid_ms(s: &str) -> Option<i64> {
         .and_then(|u| i64::try_from(u.timestamp_ms()).ok())
 }
 
+/// The longest id a question, diagram or drill may have.
+pub const MAX_SLUG_LEN: usize = 64;
+
+/// Ids of questions, diagrams, drills and their parts are lowercase slugs (`vpc-three-tier`) so they
+/// are safe in URLs, attributes, card ids and file names: 1 to 64 characters of a–z, 0–9 and single
+/// dashes between words. Content, learner packs and diagrams all follow this one rule.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= MAX_SLUG_LEN
+        && s.split('-').all(|p| !p.is_empty())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,5 +59,14 @@ mod tests {
         let same: Vec<String> = (0..50).map(|_| new_ulid(5)).collect();
         assert!(same.windows(2).all(|w| w[0] < w[1]));
         assert!(is_ulid(&id) && !is_ulid("not-a-ulid"));
+    }
+
+    #[test]
+    fn slugs_are_lowercase_words_joined_by_single_dashes() {
+        assert!(is_slug("vpc-three-tier") && is_slug("a1") && is_slug(&"a".repeat(64)));
+        for bad in ["", "Vpc", "a--b", "-a", "a-", "a_b", "a b", "é"] {
+            assert!(!is_slug(bad), "{bad:?}");
+        }
+        assert!(!is_slug(&"a".repeat(65)));
     }
 }

@@ -7,7 +7,7 @@ mod question;
 mod topic;
 
 pub use error::AppError;
-pub use ids::{is_ulid, new_ulid, ulid_ms};
+pub use ids::{is_slug, is_ulid, new_ulid, ulid_ms, MAX_SLUG_LEN};
 pub use problem::Problem;
 pub use question::{Origin, Question, QuestionSummary, Source};
 pub use topic::{Level, Topic};
