@@ -14,26 +14,77 @@ pub fn parse_question(file: &str, text: &str, origin: Origin) -> Result<Question
     let mut report = |line: u32, msg: String| problems.push(Problem::new(file, line, msg));
 
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Without readable front matter nothing else can be checked: stop at the first problem.
+    let Some((fm, header, body, body_line)) = read_front_matter(text, &mut report) else {
+        return Err(problems);
+    };
+    check_identity(file, &fm, &header, &mut report);
+    let topic = Topic::from_slug(&fm.topic);
+    let level = Level::from_slug(&fm.level);
+    check_taxonomy(&fm, &header, &mut report);
+    check_key_points(&fm, &header, &mut report);
+    let sources = read_sources(&fm, &header, &origin, &mut report);
+    check_links(&fm, &header, &mut report);
+    check_reviewed(&fm, &header, &mut report);
+    let cues = check_cues(&fm, &header, &mut report);
+    let [answer, look_for, example, mistakes] = read_sections(body, body_line, &mut report);
+
+    let (Some(topic), Some(level), true) = (topic, level, problems.is_empty()) else {
+        return Err(problems);
+    };
+    Ok(Question {
+        id: fm.id,
+        prompt: fm.prompt.trim().to_string(),
+        topic,
+        level,
+        tags: fm.tags,
+        sources,
+        key_points: fm.key_points,
+        cues,
+        follow_ups: fm.follow_ups,
+        diagrams: fm.diagrams,
+        answer: answer.unwrap_or_default(),
+        look_for: look_for.unwrap_or_default(),
+        example,
+        mistakes: mistakes.unwrap_or_default(),
+        origin,
+        file: file.to_string(),
+    })
+}
+
+/// The `+++` header parsed as TOML, with the body after it and the body's first line number.
+fn read_front_matter<'t>(
+    text: &'t str,
+    report: &mut impl FnMut(u32, String),
+) -> Option<(FrontMatter, Header<'t>, &'t str, u32)> {
     let Some((header, body, body_line)) = split_header(text) else {
         report(
             1,
             "missing front matter: the file must start with a `+++` line, then TOML, then `+++`"
                 .into(),
         );
-        return Err(problems);
+        return None;
     };
-    let fm: FrontMatter = match toml::from_str(header.text) {
-        Ok(fm) => fm,
+    match toml::from_str(header.text) {
+        Ok(fm) => Some((fm, header, body, body_line)),
         Err(e) => {
             let line = e
                 .span()
                 .map(|s| header.line_at(s.start))
                 .unwrap_or(header.first_line);
             report(line, format!("front matter: {}", e.message().trim()));
-            return Err(problems);
+            None
         }
-    };
+    }
+}
 
+/// The id is a slug equal to the file name, and the prompt says something.
+fn check_identity(
+    file: &str,
+    fm: &FrontMatter,
+    header: &Header<'_>,
+    report: &mut impl FnMut(u32, String),
+) {
     if !is_slug(&fm.id) {
         report(
             header.line_of("id"),
@@ -60,8 +111,11 @@ pub fn parse_question(file: &str, text: &str, origin: Origin) -> Result<Question
     if fm.prompt.trim().is_empty() {
         report(header.line_of("prompt"), "prompt is empty".into());
     }
-    let topic = Topic::from_slug(&fm.topic);
-    if topic.is_none() {
+}
+
+/// Topic and level name known values.
+fn check_taxonomy(fm: &FrontMatter, header: &Header<'_>, report: &mut impl FnMut(u32, String)) {
+    if Topic::from_slug(&fm.topic).is_none() {
         let all: Vec<_> = Topic::ALL.iter().map(|t| t.slug()).collect();
         report(
             header.line_of("topic"),
@@ -72,19 +126,17 @@ pub fn parse_question(file: &str, text: &str, origin: Origin) -> Result<Question
             ),
         );
     }
-    let level = Level::from_slug(&fm.level);
-    if level.is_none() {
+    if Level::from_slug(&fm.level).is_none() {
         report(
             header.line_of("level"),
             format!("unknown level {:?}; use \"mid\" or \"senior\"", fm.level),
         );
     }
-    let n = fm
-        .key_points
-        .iter()
-        .filter(|k| !k.trim().is_empty())
-        .count();
-    if n != fm.key_points.len() {
+}
+
+/// The rubric has 3 to 7 non-empty points: few enough to tick in a review, enough to grade by.
+fn check_key_points(fm: &FrontMatter, header: &Header<'_>, report: &mut impl FnMut(u32, String)) {
+    if fm.key_points.iter().any(|k| k.trim().is_empty()) {
         report(
             header.line_of("key_points"),
             "key_points has an empty item".into(),
@@ -99,6 +151,15 @@ pub fn parse_question(file: &str, text: &str, origin: Origin) -> Result<Question
             ),
         );
     }
+}
+
+/// Each source names a guide passage; a bank question cites at least one (a learner's pack need not).
+fn read_sources(
+    fm: &FrontMatter,
+    header: &Header<'_>,
+    origin: &Origin,
+    report: &mut impl FnMut(u32, String),
+) -> Vec<Source> {
     let mut sources = Vec::new();
     for s in &fm.sources {
         match parse_source(s) {
@@ -115,6 +176,11 @@ pub fn parse_question(file: &str, text: &str, origin: Origin) -> Result<Question
             "a bank question must cite at least one source guide passage".into(),
         );
     }
+    sources
+}
+
+/// Follow-ups and diagrams are ids (whether they exist is checked once the whole bank is loaded).
+fn check_links(fm: &FrontMatter, header: &Header<'_>, report: &mut impl FnMut(u32, String)) {
     for (key, ids) in [("follow_ups", &fm.follow_ups), ("diagrams", &fm.diagrams)] {
         for id in ids.iter().filter(|id| !is_slug(id)) {
             report(
@@ -123,9 +189,14 @@ pub fn parse_question(file: &str, text: &str, origin: Origin) -> Result<Question
             );
         }
     }
-    check_reviewed(&fm, &header, &mut report);
-    let cues = check_cues(&fm, &header, &mut report);
+}
 
+/// The body's `## ` sections in `SECTIONS` order: known, once each, non-empty, the required ones there.
+fn read_sections(
+    body: &str,
+    body_line: u32,
+    report: &mut impl FnMut(u32, String),
+) -> [Option<String>; 4] {
     let (stray, found) = sections::split(body, body_line);
     if let Some(line) = stray {
         report(
@@ -172,29 +243,7 @@ pub fn parse_question(file: &str, text: &str, origin: Origin) -> Result<Question
             );
         }
     }
-
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let [answer, look_for, example, mistakes] = texts;
-    Ok(Question {
-        id: fm.id,
-        prompt: fm.prompt.trim().to_string(),
-        topic: topic.expect("checked above"),
-        level: level.expect("checked above"),
-        tags: fm.tags,
-        sources,
-        key_points: fm.key_points,
-        cues,
-        follow_ups: fm.follow_ups,
-        diagrams: fm.diagrams,
-        answer: answer.unwrap_or_default(),
-        look_for: look_for.unwrap_or_default(),
-        example,
-        mistakes: mistakes.unwrap_or_default(),
-        origin,
-        file: file.to_string(),
-    })
+    texts
 }
 
 /// Every `[[reviewed]]` entry has an ISO date, a change and the page it was checked against.
