@@ -12,6 +12,7 @@
 
 mod error;
 mod export;
+mod mistakes;
 mod mock;
 mod optimize;
 mod plan;
@@ -25,6 +26,11 @@ mod undo;
 
 pub use error::StudyError;
 pub use export::export_markdown;
+pub use mistakes::{
+    Answer, AttemptOutcome, ConfusedPair, MissedPoint, MistakeLimits, MistakeTally, Mistakes,
+    PointsReview, QuestionMiss, QuestionOutcome, RuleMiss, RuleOutcome, SlotMistake, SlotOutcome,
+    TopicPoints,
+};
 pub use mock::{
     delete_mock, get_mock, list_mocks, pick_mock_questions, save_mock, start_mock, Mock,
     MockAnswer, MockCandidate, MockLevel, MockSettings, MockSummary, MAX_MINUTES_PER_ANSWER,
