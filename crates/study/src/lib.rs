@@ -16,6 +16,7 @@ mod mistakes;
 mod mock;
 mod optimize;
 mod plan;
+mod progress;
 mod queue;
 mod review;
 mod schedule;
@@ -38,6 +39,10 @@ pub use mock::{
 };
 pub use optimize::{optimize, Fit, OptimizeReport, MIN_TRAINING_REVIEWS};
 pub use plan::{load_plan, parse_date, save_plan, InterviewPlan};
+pub use progress::{
+    progress_figures, DueDay, MonthRetention, ProgressCard, ProgressFigures, RecallShare,
+    FORECAST_DAYS, HEATMAP_DAYS, RETENTION_MONTHS,
+};
 pub use queue::{today_queue, CardRef, Deck, TodayQueue};
 pub use review::{
     card_status, next_intervals, record_review, validate_card_id, CardStatus, IntervalChoice,

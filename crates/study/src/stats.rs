@@ -56,16 +56,8 @@ pub struct TopicStat {
 pub fn dashboard(store: &Store, deck: &Deck, now: Now) -> Result<Dashboard, StudyError> {
     let today = today_counts(store, deck, now)?;
     let day = now.day();
-    let counts: HashMap<i64, u32> = store
-        .reviews_per_day(day - (HISTORY_DAYS - 1), day)?
-        .into_iter()
-        .collect();
-    let reviews_per_day = (day - (HISTORY_DAYS - 1)..=day)
-        .map(|d| DayCount {
-            date: date_string(d),
-            reviews: counts.get(&d).copied().unwrap_or(0),
-        })
-        .collect();
+    let from = day - (HISTORY_DAYS - 1);
+    let reviews_per_day = fill_days(&store.reviews_per_day(from, day)?, from, day);
     let (long_term, passed) = store.long_term_review_counts()?;
     Ok(Dashboard {
         due_today: u32::try_from(today.due.len()).unwrap_or(u32::MAX),
@@ -76,6 +68,18 @@ pub fn dashboard(store: &Store, deck: &Deck, now: Now) -> Result<Dashboard, Stud
         retention: (long_term > 0).then(|| f64::from(passed) / f64::from(long_term)),
         weakest_topics: weakest_topics(store, deck)?,
     })
+}
+
+/// Every day in `from..=to`, oldest first, with its count from `counts` (the days that have any, as
+/// `Store::reviews_per_day` gives them) or 0.
+pub(crate) fn fill_days(counts: &[(i64, u32)], from: i64, to: i64) -> Vec<DayCount> {
+    let counts: HashMap<i64, u32> = counts.iter().copied().collect();
+    (from..=to)
+        .map(|d| DayCount {
+            date: date_string(d),
+            reviews: counts.get(&d).copied().unwrap_or(0),
+        })
+        .collect()
 }
 
 fn streak(store: &Store, today: i64) -> Result<u32, StudyError> {
