@@ -38,7 +38,10 @@ pub use mock::{
     MAX_MOCK_QUESTIONS, RECENT_MOCK_MS,
 };
 pub use optimize::{optimize, Fit, OptimizeReport, MIN_TRAINING_REVIEWS};
-pub use plan::{load_plan, parse_date, save_plan, InterviewPlan};
+pub use plan::{
+    load_plan, pace, parse_date, plan_forecast, save_plan, InterviewPlan, PaceInput, PlanForecast,
+    PlanPace, PlanStatus, READY_HOLD_DAYS, READY_REVIEWS,
+};
 pub use progress::{
     progress_figures, DueDay, MonthRetention, ProgressCard, ProgressFigures, RecallShare,
     FORECAST_DAYS, HEATMAP_DAYS, RETENTION_MONTHS,

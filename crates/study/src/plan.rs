@@ -2,9 +2,21 @@
 //! whether they answered the first-start question. Kept in the store's `settings` table (so it
 //! exports and syncs with the other settings); a stored value that is missing or malformed reads as
 //! "not given", never as an error, as in `settings.rs`.
-use crate::StudyError;
+//!
+//! With a date, [`pace`] decides how many new cards a day the plan needs (`plan/pace.rs`, pure
+//! arithmetic) from how long a card takes to become ready (`plan/ramp.rs`, simulated with the
+//! learner's FSRS weights); the Today queue follows it and [`plan_forecast`] reports it.
+mod pace;
+mod ramp;
+
+pub use pace::{pace, PaceInput, PlanPace, PlanStatus};
+pub use ramp::{READY_HOLD_DAYS, READY_REVIEWS};
+
+use crate::queue::{count, today_counts, Deck};
+use crate::{Now, StudyError, StudySettings};
 use archdrill_domain::{Level, Topic};
 use archdrill_store::Store;
+use ramp::Ramp;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -84,6 +96,91 @@ pub fn save_plan(store: &mut Store, plan: &InterviewPlan) -> Result<InterviewPla
         store.set_setting(TOPICS_KEY, &topics.join(","))?;
         store.set_setting(DECIDED_KEY, if plan.decided { "1" } else { "0" })?;
         load_plan(store)
+    })
+}
+
+/// The plan's pace for today, for the queue: the lead time comes from simulating the learner's
+/// scheduler (a few FSRS steps), so it follows their retention and weights.
+pub(crate) fn today_pace(
+    plan: &InterviewPlan,
+    settings: &StudySettings,
+    today: i64,
+    wanted_new: u32,
+    introduced_today: u32,
+) -> Result<PlanPace, StudyError> {
+    let lead_days = match plan.day {
+        Some(d) if d >= today => Ramp::new(settings)?.lead_days(),
+        _ => 0,
+    };
+    Ok(pace(PaceInput {
+        today,
+        interview_day: plan.day,
+        wanted_new,
+        introduced_today,
+        new_per_day: settings.new_per_day,
+        lead_days,
+    }))
+}
+
+/// The plan and where the learner stands, for Home and Settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanForecast {
+    pub plan: InterviewPlan,
+    pub pace: PlanPace,
+    pub today: i64,
+    /// Days from introducing a card to the review that makes it ready, under the learner's weights.
+    pub lead_days: i64,
+    /// Cards the plan wants (its level and topics; every card without them), and those never seen.
+    pub wanted_total: u32,
+    pub wanted_new: u32,
+    /// Wanted cards in review that are ready now, and those that will be by the day before the
+    /// interview if rated Good whenever they fall due (ready ones included; 0 without a date).
+    pub ready_now: u32,
+    pub ready_by_day: u32,
+    /// The learner's own new-cards-a-day limit.
+    pub new_per_day: u32,
+}
+
+/// Where the learner stands against the plan: today's pace, and how many wanted cards in review
+/// are, or will be, ready.
+pub fn plan_forecast(store: &Store, deck: &Deck, now: Now) -> Result<PlanForecast, StudyError> {
+    let counts = today_counts(store, deck, now)?;
+    let today = now.day();
+    let plan = counts.plan;
+    let ramp = Ramp::new(&counts.settings)?;
+    let pace = match counts.pace {
+        Some(p) => p,
+        // No date ahead: the pace says so (NoDate or Passed) with the learner's limit.
+        None => today_pace(&plan, &counts.settings, today, 0, 0)?,
+    };
+    let wanted: Vec<bool> = (0..deck.len()).map(|i| deck.wanted(&plan, i)).collect();
+    let wanted_total = wanted.iter().filter(|&&w| w).count();
+    let wanted_new = if counts.pace.is_some() {
+        counts.wanted_new
+    } else {
+        counts.unseen.iter().filter(|&&i| wanted[i]).count()
+    };
+    let by_day = plan.day.filter(|d| *d >= today).map(|d| d - 1);
+    let (mut ready_now, mut ready_by_day) = (0u32, 0u32);
+    for state in store.all_card_states()? {
+        if !deck.position_of(&state.card_id).is_some_and(|i| wanted[i]) {
+            continue;
+        }
+        ready_now += u32::from(ramp::is_ready(&state));
+        if let Some(by) = by_day {
+            ready_by_day += u32::from(ramp.ready_by(&state, now, by)?);
+        }
+    }
+    Ok(PlanForecast {
+        plan,
+        pace,
+        today,
+        lead_days: ramp.lead_days(),
+        wanted_total: count(wanted_total),
+        wanted_new: count(wanted_new),
+        ready_now,
+        ready_by_day,
+        new_per_day: counts.settings.new_per_day,
     })
 }
 

@@ -1,7 +1,10 @@
 //! The Today queue: due cards (most overdue first), then new cards within the daily limit, capped by
-//! the daily review limit, with topics interleaved.
-use crate::{load_settings, Now, StudyError, StudySettings};
-use archdrill_domain::Topic;
+//! the daily review limit, with topics interleaved. With an interview date ahead (`plan.rs`) the new
+//! cards of the plan's level and topics come first and the daily new-card limit is the plan's when
+//! that is larger; without one, the plan changes nothing.
+use crate::plan::{today_pace, PlanPace};
+use crate::{load_plan, load_settings, InterviewPlan, Now, StudyError, StudySettings};
+use archdrill_domain::{Level, Topic};
 use archdrill_store::Store;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -76,6 +79,8 @@ pub struct Deck {
     /// does, the repeat is ignored. A second id with the same 64-bit hash (never seen in practice)
     /// is ignored the same way: never a wrong card queued.
     first: Vec<bool>,
+    /// Each card's level, when the app gave them (see [`Deck::with_levels`]).
+    levels: Vec<Option<Level>>,
 }
 
 impl Deck {
@@ -97,6 +102,25 @@ impl Deck {
             cards,
             index,
             first,
+            levels: Vec::new(),
+        }
+    }
+
+    /// The same deck with each card's level, in card order (a drill takes the level of the question
+    /// that links its diagram), so an interview plan can put one level first. Missing entries read
+    /// as unknown, and a card of unknown level is not one a plan for a level wants.
+    pub fn with_levels(mut self, levels: impl IntoIterator<Item = Option<Level>>) -> Deck {
+        self.levels = levels.into_iter().take(self.cards.len()).collect();
+        self
+    }
+
+    /// Whether the plan puts the card at position `i` first.
+    pub(crate) fn wanted(&self, plan: &InterviewPlan, i: usize) -> bool {
+        let topic = self.cards[i].topic;
+        match self.levels.get(i).copied().flatten() {
+            Some(level) => plan.wants(level, topic),
+            // Unknown level: wanted only by a plan for every level.
+            None => plan.level.is_none() && plan.wants(Level::Mid, topic),
         }
     }
 
@@ -116,6 +140,11 @@ impl Deck {
     fn position(&self, id: &str, hash: u64) -> Option<usize> {
         let i = *self.index.get(&hash)? as usize;
         (self.cards.get(i)?.id == id).then_some(i)
+    }
+
+    /// The position of the card with this id.
+    pub(crate) fn position_of(&self, id: &str) -> Option<usize> {
+        self.position(id, id_hash(id))
     }
 
     /// The topic of the card with this id.
@@ -174,8 +203,13 @@ pub fn today_queue(store: &Store, deck: &Deck, now: Now) -> Result<TodayQueue, S
         .into_iter()
         .map(|k| due[k])
         .collect();
-    let last = order.last().map(|&i| cards[i].topic);
-    order.extend(interleave(&new_topics, last).into_iter().map(|k| new[k]));
+    // The plan's wanted cards and the rest are interleaved apart, so none of the rest comes first.
+    let split = counts.wanted_new.min(new.len());
+    for (from, to) in [(0, split), (split, new.len())] {
+        let last = order.last().map(|&i| cards[i].topic);
+        let part = interleave(&new_topics[from..to], last);
+        order.extend(part.into_iter().map(|k| new[from + k]));
+    }
     Ok(TodayQueue {
         cards: order.into_iter().map(|i| cards[i].id.clone()).collect(),
         due: u32::try_from(due_count).unwrap_or(u32::MAX),
@@ -193,6 +227,11 @@ pub(crate) struct TodayCounts {
     pub unseen: Vec<usize>,
     pub new_available: u32,
     pub done_today: u32,
+    /// The interview plan in force and today's pace (`None` without a date ahead).
+    pub plan: InterviewPlan,
+    pub pace: Option<PlanPace>,
+    /// How many of `unseen` (the first ones) the plan wants; all of them without a plan.
+    pub wanted_new: usize,
 }
 
 pub(crate) fn today_counts(
@@ -235,17 +274,39 @@ pub(crate) fn today_counts(
             }
         }
     }
-    let unseen: Vec<usize> = (0..deck.len())
+    let mut unseen: Vec<usize> = (0..deck.len())
         .filter(|&i| !seen[i] && deck.first[i])
         .collect();
-    let limit = settings.new_per_day.saturating_sub(introduced_today);
+    let plan = load_plan(store)?;
+    let mut wanted_new = unseen.len();
+    let mut limit = settings.new_per_day;
+    let mut pace = None;
+    if plan.day.is_some_and(|d| d >= today) {
+        // Wanted cards first, each part in deck order.
+        let (mut wanted, rest): (Vec<usize>, Vec<usize>) =
+            unseen.iter().partition(|&&i| deck.wanted(&plan, i));
+        wanted_new = wanted.len();
+        wanted.extend(rest);
+        unseen = wanted;
+        let p = today_pace(&plan, &settings, today, count(wanted_new), introduced_today)?;
+        limit = p.new_today;
+        pace = Some(p);
+    }
+    let left = limit.saturating_sub(introduced_today);
     Ok(TodayCounts {
         settings,
         due,
-        new_available: limit.min(u32::try_from(unseen.len()).unwrap_or(u32::MAX)),
+        new_available: left.min(count(unseen.len())),
         unseen,
         done_today: store.reviews_on_day(today)?,
+        plan,
+        pace,
+        wanted_new,
     })
+}
+
+pub(crate) fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Reorders items (given in priority order by their topics) so that no two neighbours share a topic
