@@ -43,6 +43,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::study::study_queue,
             commands::study::study_card,
             commands::study::cover_answer,
+            commands::study::card_history,
             commands::study::suggest_rating,
             commands::study::record_review,
             commands::study::undo_review,

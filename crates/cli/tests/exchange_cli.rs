@@ -19,6 +19,7 @@ fn populated(dir: &Path) {
         points: "[]".into(),
         points_total: 0,
         elapsed_days: None,
+        answer: None,
     });
     s.import_reviews(reviews).unwrap();
     s.save_note("question-1", "remember the quorum", T0)

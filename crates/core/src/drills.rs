@@ -135,6 +135,7 @@ impl Archdrill {
                     duration_ms: duration_ms.max(0.0),
                     points: Vec::new(),
                     points_total: 0,
+                    answer: None,
                 },
                 now,
             )?;

@@ -9,6 +9,7 @@ mod backups;
 mod clock;
 mod drills;
 mod exchange;
+mod history;
 mod mock;
 mod startup;
 mod study;
@@ -21,6 +22,7 @@ pub use backups::{BackupRow, RecoveryNotice, RUNNING_BACKUP_EVERY_MS, START_BACK
 pub use clock::{now_ms, utc_datetime};
 pub use drills::{CheckedFigures, DiagramSummary, DrillCheck, DrillSummary, ExportFormat};
 pub use exchange::{ExportReport, ImportReport, SyncReport, SyncStatus};
+pub use history::HistoryEntry;
 pub use mock::*;
 pub use startup::{open_app, Blocked, Startup};
 pub use study::*;

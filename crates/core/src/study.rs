@@ -186,6 +186,9 @@ impl Archdrill {
         utc_offset_min: i32,
     ) -> Result<ReviewOutcome, AppError> {
         let question = self.get(self.card_question(&input.card_id)?)?;
+        if let Some(answer) = &input.answer {
+            crate::answers::check_length(answer)?;
+        }
         let input = ReviewInput {
             points_total: u32::try_from(question.key_points.len()).unwrap_or(u32::MAX),
             ..input.clone()
@@ -310,6 +313,7 @@ mod tests {
                     duration_ms: 1_000.0,
                     points: vec![],
                     points_total: 0,
+                    answer: None,
                 };
                 let now = Now::utc(t0 + day * DAY_MS + k as i64 * 60_000);
                 record_review(&mut app.store(), &input, now).unwrap();

@@ -1,6 +1,6 @@
 //! The study service over the real bank and a real SQLite file: the queue, a card, rating, undo,
-//! settings, Home's due count and mock interviews.
-use archdrill_core::{Archdrill, MockLevel, MockSettings, Rating, ReviewInput, StudyPrefs};
+//! settings and Home's due count. Mock interviews are in `mock.rs`.
+use archdrill_core::{Archdrill, Rating, ReviewInput, StudyPrefs};
 use archdrill_domain::{AppError, Topic};
 
 fn app() -> (tempfile::TempDir, Archdrill) {
@@ -17,6 +17,7 @@ fn rate(app: &Archdrill, card: &str, rating: Rating, points: Vec<u32>) {
         points,
         // Deliberately wrong: the service takes the rubric size from the bank.
         points_total: 999,
+        answer: None,
     };
     app.record_review(&input, 60).unwrap();
 }
@@ -101,6 +102,7 @@ fn bad_cards_and_points_are_typed_errors() {
         duration_ms: 1.0,
         points: vec![500],
         points_total: 999,
+        answer: None,
     };
     assert!(matches!(
         app.record_review(&input, 0),
@@ -138,43 +140,4 @@ fn settings_round_trip_and_optimising_waits_for_history() {
     let mut seen = Vec::new();
     let err = app.optimize_params(|f| seen.push(f)).unwrap_err();
     assert!(matches!(err, AppError::InvalidInput { ref field, .. } if field == "optimize"));
-}
-
-#[test]
-fn a_mock_is_started_graded_listed_and_exported() {
-    let (dir, app) = app();
-    let settings = MockSettings {
-        level: MockLevel::Mixed,
-        topics: vec![Topic::Networking, Topic::Security],
-        question_count: 3,
-        minutes_per_answer: 2,
-    };
-    let mut view = app.start_mock(&settings).unwrap();
-    assert_eq!(view.mock.answers.len(), 3);
-    assert!(view.questions.iter().all(|q| q
-        .as_ref()
-        .is_some_and(|q| matches!(q.topic, Topic::Networking | Topic::Security))));
-    for (i, a) in view.mock.answers.iter_mut().enumerate() {
-        a.seconds_used = 30 + i as u32;
-        a.points = if i == 0 { vec![] } else { vec![0] };
-    }
-    view.mock.finished_at = Some(view.mock.started_at + 60_000.0);
-    let saved = app.save_mock(&view.mock).unwrap();
-    assert!(!saved.weakest_topics.is_empty());
-    let history = app.mocks().unwrap();
-    assert_eq!(history.len(), 1);
-    assert_eq!(history[0].seconds_used, 30 + 31 + 32);
-    assert_eq!(app.mock(&view.mock.id).unwrap().mock, view.mock);
-
-    let path = dir.path().join("mock.md");
-    app.export_mock(&view.mock.id, &path, 60).unwrap();
-    let md = std::fs::read_to_string(&path).unwrap();
-    assert!(md.starts_with("# Mock interview"), "{md}");
-    assert!(md.contains("Weakest topics"));
-    let err = app
-        .export_mock(&view.mock.id, &dir.path().join("missing/dir/x.md"), 0)
-        .unwrap_err();
-    assert!(matches!(err, AppError::Io { .. }));
-    assert!(app.delete_mock(&view.mock.id).unwrap());
-    assert!(app.mocks().unwrap().is_empty());
 }

@@ -20,8 +20,79 @@ pub(crate) fn route_edges(out: &mut Layout, d: &Diagram, mode: &Mode) {
         .chain(out.boxes.iter().map(|b| b.rect.bottom()))
         .fold(0.0, f32::max);
     let mut lanes = 0;
-    let headers: Vec<Rect> = out
-        .boxes
+    let headers = box_headers(out);
+    let mut labels = label_keep_outs(out);
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for e in &d.edges {
+        if mode.removed.contains(&e.from) || mode.removed.contains(&e.to) {
+            continue;
+        }
+        let (Some(a), Some(b)) = (out.rect_of(&e.from), out.rect_of(&e.to)) else {
+            continue;
+        };
+        let obstacles: Vec<Rect> = out
+            .nodes
+            .iter()
+            .filter(|n| n.id != e.from && n.id != e.to)
+            .map(|n| inflate(n.rect, 4.0))
+            .collect();
+        let pair = if e.from < e.to {
+            (e.from.clone(), e.to.clone())
+        } else {
+            (e.to.clone(), e.from.clone())
+        };
+        let repeats = seen.iter().filter(|p| **p == pair).count();
+        seen.push(pair);
+        let mut options = candidates(a, b, repeats as f32 * PAIR_OFFSET);
+        if spread(d, &e.from, &e.to) {
+            // Inside a mesh or hub the straight line is the picture; elbows would merge into each other.
+            options.rotate_right(1);
+        }
+        let mut points = best_route(options, &obstacles, &headers).unwrap_or_else(|| {
+            lanes += 1;
+            let y = content_bottom + LANE_STEP * lanes as f32;
+            vec![
+                (a.cx(), a.bottom()),
+                (a.cx(), y),
+                (b.cx(), y),
+                (b.cx(), b.bottom()),
+            ]
+        });
+        points.dedup();
+        let label = e.label.as_ref().filter(|t| !mode.reveals(t)).map(|text| {
+            let (x, y) = label_spot(&points, text, &obstacles, &mut labels);
+            (x, y, text.clone())
+        });
+        out.edges.push(EdgeLayout {
+            points,
+            label,
+            dashed: e.dashed,
+            direction: e.direction,
+        });
+    }
+}
+
+/// Among routes that miss every node, the one crossing fewest box titles; `None` when every route
+/// hits a node (the caller then takes a lane below the drawing).
+fn best_route(options: Vec<Vec<Pt>>, obstacles: &[Rect], headers: &[Rect]) -> Option<Vec<Pt>> {
+    let clear = |p: &[Pt]| {
+        p.windows(2)
+            .all(|s| obstacles.iter().all(|r| !hits(s[0], s[1], *r)))
+    };
+    let crossings = |p: &[Pt]| {
+        p.windows(2)
+            .map(|s| headers.iter().filter(|r| hits(s[0], s[1], **r)).count())
+            .sum::<usize>()
+    };
+    options
+        .into_iter()
+        .filter(|p| clear(p))
+        .min_by_key(|p| crossings(p))
+}
+
+/// The title strip at the top of every labelled box.
+fn box_headers(out: &Layout) -> Vec<Rect> {
+    out.boxes
         .iter()
         .filter(|b| !b.label.is_empty())
         .map(|b| Rect {
@@ -30,13 +101,17 @@ pub(crate) fn route_edges(out: &mut Layout, d: &Diagram, mode: &Mode) {
             w: b.rect.w - 8.0,
             h: 20.0,
         })
-        .collect();
-    // Labels keep off box borders and headers too, where they would hide a line or a title.
-    let mut labels: Vec<Rect> = out
-        .boxes
+        .collect()
+}
+
+/// Where edge labels must not go: box borders, headers and the notes at a box's bottom, where a
+/// label would hide a line or a title.
+fn label_keep_outs(out: &Layout) -> Vec<Rect> {
+    out.boxes
         .iter()
         .flat_map(|b| {
             let r = b.rect;
+            let notes = LINE * b.notes.len() as f32;
             [
                 Rect {
                     x: r.x,
@@ -62,81 +137,17 @@ pub(crate) fn route_edges(out: &mut Layout, d: &Diagram, mode: &Mode) {
                     w: 4.0,
                     h: r.h,
                 },
-                // The notes printed at the bottom of the box.
                 Rect {
                     x: r.x,
-                    y: r.bottom() - 8.0 - LINE * b.notes.len() as f32,
+                    y: r.bottom() - 8.0 - notes,
                     w: r.w,
-                    h: LINE * b.notes.len() as f32,
+                    h: notes,
                 },
             ]
         })
-        .collect();
-    let mut seen: Vec<(String, String)> = Vec::new();
-    for e in &d.edges {
-        if mode.removed.contains(&e.from) || mode.removed.contains(&e.to) {
-            continue;
-        }
-        let (Some(a), Some(b)) = (out.rect_of(&e.from), out.rect_of(&e.to)) else {
-            continue;
-        };
-        let obstacles: Vec<Rect> = out
-            .nodes
-            .iter()
-            .filter(|n| n.id != e.from && n.id != e.to)
-            .map(|n| inflate(n.rect, 4.0))
-            .collect();
-        let clear = |p: &[Pt]| {
-            p.windows(2)
-                .all(|s| obstacles.iter().all(|r| !hits(s[0], s[1], *r)))
-        };
-        // Among routes that miss every node, prefer the one crossing fewest box titles.
-        let crossings = |p: &[Pt]| {
-            p.windows(2)
-                .map(|s| headers.iter().filter(|r| hits(s[0], s[1], **r)).count())
-                .sum::<usize>()
-        };
-        let pair = if e.from < e.to {
-            (e.from.clone(), e.to.clone())
-        } else {
-            (e.to.clone(), e.from.clone())
-        };
-        let repeats = seen.iter().filter(|p| **p == pair).count();
-        seen.push(pair);
-        let mut options = candidates(a, b, repeats as f32 * PAIR_OFFSET);
-        if spread(d, &e.from, &e.to) {
-            // Inside a mesh or hub the straight line is the picture; elbows would merge into each other.
-            options.rotate_right(1);
-        }
-        let mut points = options
-            .into_iter()
-            .filter(|p| clear(p))
-            .min_by_key(|p| crossings(p))
-            .unwrap_or_else(|| {
-                lanes += 1;
-                let y = content_bottom + LANE_STEP * lanes as f32;
-                vec![
-                    (a.cx(), a.bottom()),
-                    (a.cx(), y),
-                    (b.cx(), y),
-                    (b.cx(), b.bottom()),
-                ]
-            });
-        points.dedup();
-        let label = e.label.as_ref().filter(|t| !mode.reveals(t)).map(|text| {
-            let (x, y) = label_spot(&points, text, &obstacles, &mut labels);
-            (x, y, text.clone())
-        });
-        out.edges.push(EdgeLayout {
-            points,
-            label,
-            dashed: e.dashed,
-            direction: e.direction,
-        });
-    }
+        .collect()
 }
 
-/// Whether both ends sit in the same square or hub group.
 fn spread(d: &Diagram, a: &str, b: &str) -> bool {
     match (d.home_of(a), d.home_of(b)) {
         (Some(x), Some(y)) if x == y => d

@@ -30,6 +30,7 @@ fn history(cards: usize, per_card: usize) -> impl Iterator<Item = ReviewRecord> 
                 points: "[0,1]".into(),
                 points_total: 4,
                 elapsed_days: (k > 0).then_some(3),
+                answer: None,
             }
         })
     })

@@ -20,6 +20,9 @@ const MAX_KEY_BYTES: usize = 200;
 const MAX_POINTS: u32 = archdrill_study::MAX_POINTS;
 /// A review's duration is capped at a day when recorded.
 const MAX_DURATION_MS: i64 = archdrill_study::DAY_MS;
+/// A review's typed answer, in characters (as `archdrill_core::MAX_ANSWER_CHARS`, which this crate
+/// sits below).
+const MAX_ANSWER_CHARS: usize = 20_000;
 /// Days since 1970 for any time up to `MAX_MS`, with room for a time zone.
 const MAX_DAY: i64 = MAX_MS / archdrill_study::DAY_MS + 1;
 
@@ -37,6 +40,10 @@ pub struct ReviewLine {
     pub points: Vec<u32>,
     pub points_total: u32,
     pub elapsed_days: Option<i64>,
+    /// The typed answer, left out when none was typed: files from before typed answers read the
+    /// same, and a review without one is written exactly as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -203,6 +210,20 @@ impl ReviewLine {
         }
         Ok(ReviewRecord {
             id: self.id,
+/// A typed answer as recording one stores it: not blank, at most `MAX_ANSWER_CHARS`.
+fn answer(a: &str) -> Check<()> {
+    let chars = a.chars().count();
+    if chars > MAX_ANSWER_CHARS {
+        Err(format!(
+            "answer: {chars} characters; a typed answer holds at most {MAX_ANSWER_CHARS}"
+        ))
+    } else if a.trim().is_empty() {
+        Err("answer: blank; leave the field out when no answer was typed".into())
+    } else {
+        Ok(())
+    }
+}
+
             card_id: self.card_id,
             reviewed_at: self.reviewed_at,
             day: self.day,
@@ -219,6 +240,7 @@ impl UndoLine {
     pub fn of(u: &UndoMark) -> UndoLine {
         UndoLine {
             review_id: u.review_id.clone(),
+            answer: r.answer.clone(),
             undone_at: u.undone_at,
         }
     }
@@ -241,6 +263,9 @@ impl ChangeLine {
             kind: c.kind.as_str().to_string(),
             key: c.key.clone(),
             value: c.value.clone(),
+        if let Some(a) = &self.answer {
+            answer(a)?;
+        }
         }
     }
 
@@ -251,6 +276,7 @@ impl ChangeLine {
             .ok_or_else(|| format!("kind: {:?} is not note, bookmark or setting", self.kind))?;
         key("key", &self.key)?;
         if kind == ChangeKind::Setting && self.key.starts_with(LOCAL_PREFIX) {
+            answer: self.answer,
             return Err(format!(
                 "key: {:?} is a device-only setting, never shared",
                 self.key

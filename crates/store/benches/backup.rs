@@ -23,6 +23,7 @@ fn history() -> impl Iterator<Item = ReviewRecord> {
             points: "[0,2]".into(),
             points_total: 4,
             elapsed_days: Some((i / CARDS) as i64),
+            answer: None,
         }
     })
 }

@@ -52,7 +52,7 @@ pub struct PeerCursor {
 const PROGRESS_EVERY: usize = 10_000;
 
 const REVIEW_SELECT: &str = "SELECT id, card_id, reviewed_at, day, rating, duration_ms, points,
-    points_total, elapsed_days FROM review_log";
+    points_total, elapsed_days, answer FROM review_log";
 const ATTEMPT_SELECT: &str = "SELECT id, drill_id, attempted_at, score, rating, duration_ms,
     submission, result FROM drill_attempts";
 

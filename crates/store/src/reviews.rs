@@ -34,6 +34,8 @@ pub struct ReviewRecord {
     pub points_total: u32,
     /// Days since the card's previous review; `None` on its first.
     pub elapsed_days: Option<i64>,
+    /// What the learner typed before revealing the model answer; `None` when nothing was typed.
+    pub answer: Option<String>,
 }
 
 /// A card's cached scheduling state.

@@ -14,11 +14,13 @@ pub(crate) fn review_from(r: &Row<'_>) -> rusqlite::Result<ReviewRecord> {
         points: r.get(6)?,
         points_total: r.get(7)?,
         elapsed_days: r.get(8)?,
+        answer: r.get(9)?,
     })
 }
 
 pub(crate) const REVIEW_COLUMNS: &str =
-    "r.id, r.card_id, r.reviewed_at, r.day, r.rating, r.duration_ms, r.points, r.points_total, r.elapsed_days";
+    "r.id, r.card_id, r.reviewed_at, r.day, r.rating, r.duration_ms, r.points, r.points_total, r.elapsed_days,
+     r.answer";
 
 pub(crate) fn state_from(r: &Row<'_>) -> rusqlite::Result<CardStateRecord> {
     Ok(CardStateRecord {
@@ -62,7 +64,7 @@ macro_rules! insert_review_head {
         concat!(
             $verb,
             " INTO review_log (id, card_id, reviewed_at, day, rating, duration_ms, points,
-                               points_total, elapsed_days)
+                               points_total, elapsed_days, answer)
               VALUES "
         )
     };
@@ -82,17 +84,17 @@ pub(crate) fn insert_review_sql(dup: OnDuplicate) -> &'static str {
     dup.pick(
         concat!(
             insert_review_head!("INSERT"),
-            "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+            "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
         ),
         concat!(
             insert_review_head!("INSERT OR IGNORE"),
-            "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+            "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
         ),
     )
 }
 
 /// A log row's values in the column order of [`insert_review_sql`].
-pub(crate) fn review_values(r: &ReviewRecord) -> [&dyn rusqlite::ToSql; 9] {
+pub(crate) fn review_values(r: &ReviewRecord) -> [&dyn rusqlite::ToSql; 10] {
     [
         &r.id,
         &r.card_id,
@@ -103,6 +105,7 @@ pub(crate) fn review_values(r: &ReviewRecord) -> [&dyn rusqlite::ToSql; 9] {
         &r.points,
         &r.points_total,
         &r.elapsed_days,
+        &r.answer,
     ]
 }
 

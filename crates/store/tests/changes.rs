@@ -19,6 +19,7 @@ fn review(id: &str) -> ReviewRecord {
         points: "[]".into(),
         points_total: 0,
         elapsed_days: None,
+        answer: None,
     }
 }
 

@@ -22,6 +22,7 @@ fn rec(at: i64, card: &str) -> ReviewRecord {
         points: "[]".into(),
         points_total: 0,
         elapsed_days: None,
+        answer: None,
     }
 }
 

@@ -13,6 +13,7 @@ fn review(id: &str, at: i64) -> ReviewRecord {
         points: "[]".into(),
         points_total: 0,
         elapsed_days: None,
+        answer: None,
     }
 }
 

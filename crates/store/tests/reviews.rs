@@ -18,6 +18,7 @@ fn rec(id: &str, card: &str, at: i64, rating: u8) -> ReviewRecord {
         points: "[0,2]".into(),
         points_total: 4,
         elapsed_days: None,
+        answer: None,
     }
 }
 

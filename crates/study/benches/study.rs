@@ -73,6 +73,7 @@ fn history() -> impl Iterator<Item = ReviewRecord> {
                     points: "[0,1,3]".into(),
                     points_total: 5,
                     elapsed_days: (k > 0).then_some(gap),
+                    answer: None,
                 };
                 gap = if rating == 1 { 1 } else { (gap * 2).min(40) };
                 day += gap;
@@ -155,6 +156,7 @@ fn record(c: &mut Criterion) {
                 duration_ms: 30_000.0,
                 points: vec![0, 2],
                 points_total: 5,
+                answer: None,
             };
             black_box(record_review(&mut store, &input, Now::utc(t)).unwrap())
         })

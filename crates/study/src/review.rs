@@ -24,6 +24,10 @@ pub struct ReviewInput {
     pub points: Vec<u32>,
     /// How many rubric points the card has (0 for none).
     pub points_total: u32,
+    /// What the learner typed (or dictated) before revealing the model answer. Trimmed when
+    /// recorded; blank is stored as none. Older callers that send no field mean none.
+    #[serde(default)]
+    pub answer: Option<String>,
 }
 
 /// What recording a review did.
@@ -170,6 +174,7 @@ pub fn record_review(
             points,
             points_total: input.points_total,
             elapsed_days: prev.as_ref().map(|p| day - p.last_day),
+            answer: typed_answer(input.answer.as_deref()),
         };
         Ok::<_, StudyError>((review, state))
     })?;
@@ -178,6 +183,15 @@ pub fn record_review(
         interval_days: (state.due - state.last_review) as f64 / DAY_MS as f64,
         card: CardStatus::from(&state),
     })
+}
+
+/// A typed answer as stored: trimmed, and `None` when nothing but blanks was typed (the log never
+/// holds an empty answer, so "typed something" is one test).
+fn typed_answer(answer: Option<&str>) -> Option<String> {
+    answer
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
 }
 
 /// When and on which local day a review at `now` is recorded: strictly after the card's previous

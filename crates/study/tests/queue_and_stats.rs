@@ -105,6 +105,7 @@ fn dashboard_reports_streak_history_retention_and_weak_topics() {
         duration_ms: 1000.0,
         points: ticked,
         points_total: total,
+        answer: None,
     };
     // Days 0-2 and 5-7 (a gap at 3-4).
     for d in [0, 1, 2, 5, 6, 7] {

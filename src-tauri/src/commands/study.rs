@@ -3,8 +3,8 @@
 //! (`-new Date().getTimezoneOffset()`): it decides where their "today" ends.
 use super::{blocking, App, Res};
 use archdrill_core::{
-    AnswerCoverage, Dashboard, OptimizeReport, Rating, ReviewInput, ReviewOutcome, StudyCard,
-    StudyPrefs, StudyQueue, StudySettingsView, UndoOutcome,
+    AnswerCoverage, Dashboard, HistoryEntry, OptimizeReport, Rating, ReviewInput, ReviewOutcome,
+    StudyCard, StudyPrefs, StudyQueue, StudySettingsView, UndoOutcome,
 };
 use archdrill_domain::AppError;
 use serde::{Deserialize, Serialize};
@@ -97,4 +97,15 @@ pub async fn cover_answer(
     answer: String,
 ) -> Res<AnswerCoverage> {
     blocking(&app, move |a| a.cover_answer(&question_id, &answer)).await
+}
+
+/// The card's reviews still in force, newest first, with the answers typed (the question page).
+#[tauri::command]
+#[specta::specta]
+pub async fn card_history(
+    app: State<'_, App>,
+    card_id: String,
+    utc_offset_min: i32,
+) -> Res<Vec<HistoryEntry>> {
+    blocking(&app, move |a| a.card_history(&card_id, utc_offset_min)).await
 }

@@ -37,6 +37,7 @@ fn seed(dir: &std::path::Path) -> Res<usize> {
             duration_ms: 1_000.0,
             points: vec![],
             points_total: 0,
+            answer: None,
         };
         record_review(&mut store, &input, now)?;
         n += 1;

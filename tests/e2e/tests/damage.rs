@@ -20,6 +20,7 @@ fn studied(dir: &Path) -> Res {
         points: "[]".into(),
         points_total: 0,
         elapsed_days: None,
+        answer: None,
     });
     store.import_reviews(rows)?;
     store.save_note("sg-vs-nacl", "my own note", 1_764_000_000_000)?;

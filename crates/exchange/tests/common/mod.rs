@@ -66,6 +66,7 @@ pub fn review(s: &mut Store, card: &str, rating: Rating, at: i64) -> String {
         duration_ms: 12_000.0,
         points: vec![0, 2],
         points_total: 4,
+        answer: None,
     };
     record_review(s, &input, Now::new(at, 60))
         .unwrap()

@@ -24,6 +24,7 @@ pub fn input(card: &str, rating: Rating) -> ReviewInput {
         duration_ms: 30_000.0,
         points: vec![0],
         points_total: 4,
+        answer: None,
     }
 }
 
