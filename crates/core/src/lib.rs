@@ -11,6 +11,7 @@ mod drills;
 mod exchange;
 mod history;
 mod mock;
+mod progress;
 mod startup;
 mod study;
 
@@ -24,5 +25,6 @@ pub use drills::{CheckedFigures, DiagramSummary, DrillCheck, DrillSummary, Expor
 pub use exchange::{ExportReport, ImportReport, SyncReport, SyncStatus};
 pub use history::HistoryEntry;
 pub use mock::*;
+pub use progress::{DueDay, MonthRetention, ProgressView, RecallShare};
 pub use startup::{open_app, Blocked, Startup};
 pub use study::*;
