@@ -48,6 +48,8 @@ export const commands = {
 	studyCard: (cardId: string, utcOffsetMin: number) => typedError<StudyCard, AppError>(__TAURI_INVOKE("study_card", { cardId, utcOffsetMin })),
 	/**  Which key points a typed answer makes, with the words that made them. */
 	coverAnswer: (questionId: string, answer: string) => typedError<AnswerCoverage, AppError>(__TAURI_INVOKE("cover_answer", { questionId, answer })),
+	/**  The card's reviews still in force, newest first, with the answers typed (the question page). */
+	cardHistory: (cardId: string, utcOffsetMin: number) => typedError<HistoryEntry[], AppError>(__TAURI_INVOKE("card_history", { cardId, utcOffsetMin })),
 	suggestRating: (ticked: number, total: number) => typedError<Rating | null, AppError>(__TAURI_INVOKE("suggest_rating", { ticked, total })),
 	recordReview: (input: ReviewInput, utcOffsetMin: number) => typedError<ReviewOutcome, AppError>(__TAURI_INVOKE("record_review", { input, utcOffsetMin })),
 	undoReview: (utcOffsetMin: number) => typedError<UndoOutcome | null, AppError>(__TAURI_INVOKE("undo_review", { utcOffsetMin })),
@@ -59,7 +61,12 @@ export const commands = {
 	 */
 	optimizeParams: () => typedError<OptimizeReport, AppError>(__TAURI_INVOKE("optimize_params")),
 	startMock: (settings: MockSettings) => typedError<MockView, AppError>(__TAURI_INVOKE("start_mock", { settings })),
-	saveMock: (mock: Mock) => typedError<MockView, AppError>(__TAURI_INVOKE("save_mock", { mock })),
+	/**  Stores the typed answer (if any) to the question being asked; the backend stamps the time. */
+	answerMock: (mockId: string, answer: string | null) => typedError<MockView, AppError>(__TAURI_INVOKE("answer_mock", { mockId, answer })),
+	nextMockQuestion: (mockId: string) => typedError<MockView, AppError>(__TAURI_INVOKE("next_mock_question", { mockId })),
+	/**  The learner's confirmed ticks for the answer at `position`. */
+	gradeMockAnswer: (mockId: string, position: number, points: number[]) => typedError<MockView, AppError>(__TAURI_INVOKE("grade_mock_answer", { mockId, position, points })),
+	finishMock: (mockId: string) => typedError<MockView, AppError>(__TAURI_INVOKE("finish_mock", { mockId })),
 	listMocks: () => typedError<MockSummary[], AppError>(__TAURI_INVOKE("list_mocks")),
 	getMock: (id: string) => typedError<MockView, AppError>(__TAURI_INVOKE("get_mock", { id })),
 	deleteMock: (id: string) => typedError<boolean, AppError>(__TAURI_INVOKE("delete_mock", { id })),
@@ -68,6 +75,8 @@ export const commands = {
 	 *  when the learner cancelled.
 	 */
 	exportMock: (id: string, utcOffsetMin: number) => typedError<string | null, AppError>(__TAURI_INVOKE("export_mock", { id, utcOffsetMin })),
+	progress: (utcOffsetMin: number) => typedError<ProgressView, AppError>(__TAURI_INVOKE("progress", { utcOffsetMin })),
+	mistakes: () => typedError<MistakesView, AppError>(__TAURI_INVOKE("mistakes")),
 };
 
 /** Events */
@@ -187,6 +196,14 @@ export type ComponentView = {
 	ariaLabel: string,
 };
 
+export type ConfusedPairView = {
+	given: string,
+	expected: string,
+	count: number,
+	lastSeen: number | null,
+	drills: DrillRef[],
+};
+
 export type Connection = {
 	from: string,
 	to: string,
@@ -281,6 +298,14 @@ export type DrillKind =
 /**  Mark what stops serving when something fails, and say what happens next. */
 "failure";
 
+/**  The drill a mistake was made in, for its link. */
+export type DrillRef = {
+	id: string,
+	title: string,
+	kind: DrillKind,
+	diagramId: string,
+};
+
 export type DrillSummary = {
 	id: string,
 	title: string,
@@ -311,6 +336,14 @@ export type DrillView = {
 	failure: FailureView | null,
 };
 
+/**  Cards coming due on one local day. */
+export type DueDay = {
+	/**  `YYYY-MM-DD`, local. */
+	date: string,
+	/**  Cards due that day; today's figure includes every overdue card. */
+	due: number,
+};
+
 export type ExportFormat = "svg" | "png";
 
 /**  What an export wrote. */
@@ -323,6 +356,19 @@ export type ExportReport = {
 	mocks: number,
 	attempts: number,
 	bytes: number | null,
+};
+
+export type FailureMissView = {
+	drill: DrillRef,
+	prompt: string,
+	/**  The last wrong answer. */
+	given: string[],
+	expected: string[],
+	feedback: string | null,
+	explanation: string | null,
+	count: number,
+	lastSeen: number | null,
+	questions: QuestionLink[],
 };
 
 export type FailureQuestionView = {
@@ -372,6 +418,22 @@ export type GradeResult = {
 	questions: QuestionResult[],
 };
 
+/**  One past review of a card. */
+export type HistoryEntry = {
+	reviewId: string,
+	/**  Unix ms. */
+	reviewedAt: number | null,
+	/**  `YYYY-MM-DD HH:MM` in the learner's time zone. */
+	date: string,
+	rating: Rating,
+	durationMs: number | null,
+	/**  Rubric points ticked, of how many (0 of 0 for a card without a rubric). */
+	pointsTicked: number,
+	pointsTotal: number,
+	/**  What the learner typed before revealing the model answer; `None` when nothing was typed. */
+	answer: string | null,
+};
+
 export type HomeSummary = {
 	questionCount: number,
 	diagramCount: number,
@@ -409,6 +471,32 @@ export type LabelView = {
 
 export type Level = "mid" | "senior";
 
+export type MissedPointView = {
+	question: QuestionLink,
+	/**  0-based index in the question's rubric. */
+	point: number,
+	text: string,
+	missed: number,
+	reviewed: number,
+	lastMissed: number | null,
+};
+
+export type MistakesView = {
+	/**  Wrong labels put in a drill's slot, the most repeated first. */
+	slots: SlotMistakeView[],
+	/**  Labels given where another belonged, across drills. */
+	confused: ConfusedPairView[],
+	/**  Design rules broken. */
+	rules: RuleMissView[],
+	/**  Failure-drill questions answered wrong. */
+	failureAnswers: FailureMissView[],
+	/**  Key points most often left out in reviews, by topic. */
+	keyPoints: TopicPointsView[],
+	/**  Drill attempts and rubric reviews read (undone ones are not). */
+	attempts: number,
+	reviews: number,
+};
+
 export type Mock = {
 	/**  ULID. */
 	id: string,
@@ -422,10 +510,18 @@ export type Mock = {
 
 export type MockAnswer = {
 	questionId: string,
+	/**  Measured by the backend from `shown_at` to `answered_at`, capped at the mock's time box. */
 	secondsUsed: number,
 	/**  Indexes of the rubric points ticked. */
 	points: number[],
 	pointsTotal: number,
+	/**  What the learner typed; `None` when they answered aloud only. */
+	answer: string | null,
+	/**  Unix ms; `None` until shown (and for mocks from before the backend ran sessions). */
+	shownAt: number | null,
+	answeredAt: number | null,
+	/**  Whether `points` are the learner's confirmed ticks. */
+	graded: boolean,
 };
 
 export type MockLevel = "mid" | "senior" | "mixed";
@@ -441,6 +537,8 @@ export type MockQuestion = {
 	level: Level,
 	keyPoints: string[],
 	answerHtml: string,
+	/**  How long an interviewer expects an answer at this question's level to take. */
+	expectedSeconds: number,
 };
 
 export type MockSettings = {
@@ -450,6 +548,15 @@ export type MockSettings = {
 	questionCount: number,
 	minutesPerAnswer: number,
 };
+
+/**  Where a mock stands, so a reopened mock resumes where it was left. */
+export type MockStage = 
+/**  The question at `MockView::current` is shown and waits for its answer. */
+"asking" | 
+/**  The question at `current` is answered and another follows: move on with next_mock_question. */
+"answered" | 
+/**  Every question asked (or the mock predates sessions): the learner grades, then finishes. */
+"grading" | "finished";
 
 /**  A row of the mock history. */
 export type MockSummary = {
@@ -472,13 +579,38 @@ export type MockTopic = {
 	questions: number,
 };
 
-/**  A mock with its questions (`null` for one no longer in the bank) and its weakest topics. */
+/**
+ *  A mock with its questions (`null` for one no longer in the bank), where it stands, the key
+ *  points each typed answer covers, and its weakest topics and key points.
+ */
 export type MockView = {
 	mock: Mock,
+	stage: MockStage,
+	/**  The question being asked (or just answered), while the mock runs. */
+	current: number | null,
 	/**  One per answer, in the same order. */
 	questions: (MockQuestion | null)[],
-	/**  Topics with a rubric, lowest coverage first. */
+	/**
+	 *  One per answer: which key points its typed answer makes (to pre-tick the rubric and highlight
+	 *  the words); `null` when nothing was typed or the question left the bank.
+	 */
+	coverage: (AnswerCoverage | null)[],
+	/**  Topics with a graded rubric, lowest coverage first. */
 	weakestTopics: MockTopic[],
+	/**  Key points missed in the weakest graded answers. */
+	weakestPoints: WeakPoint[],
+};
+
+/**  True retention over one calendar month. */
+export type MonthRetention = {
+	/**  `YYYY-MM`. */
+	month: string,
+	/**  Reviews of cards last seen on an earlier day. */
+	reviews: number,
+	/**  Of those, the ones rated Hard, Good or Easy. */
+	passed: number,
+	/**  `passed / reviews`; `None` in a month without such reviews. */
+	retention: number | null,
 };
 
 /**  The four buttons for the card under review (pre-select one with [`crate::suggest_rating`]). */
@@ -538,6 +670,26 @@ export type Problem = {
 	/**  1-based line; 0 when the problem concerns the whole file. */
 	line: number,
 	message: string,
+};
+
+/**  Everything the Progress screen draws, dates as local `YYYY-MM-DD` and months as `YYYY-MM`. */
+export type ProgressView = {
+	/**  The learner's today. */
+	today: string,
+	/**  The interview day of the plan, when one is set and has not passed. */
+	interviewDate: string | null,
+	/**  The retention FSRS schedules for, 0.70–0.99: the target the monthly figures aim at. */
+	desiredRetention: number | null,
+	/**  By topic, mid level before senior; only topic–level pairs that have cards. */
+	recall: RecallShare[],
+	/**  30 days, today first (today's count includes overdue cards). */
+	forecast: DueDay[],
+	/**  365 days, oldest first, today last. */
+	heatmap: DayCount[],
+	/**  The heatmap's first day of the week, 0 = Monday … 6 = Sunday, to lay its cells out in weeks. */
+	heatmapFirstWeekday: number,
+	/**  12 calendar months, oldest first, the current one last. */
+	retention: MonthRetention[],
 };
 
 /**  Browse filters; `None` means no filter on that field. */
@@ -609,6 +761,20 @@ export type QuestionView = {
 
 export type Rating = "again" | "hard" | "good" | "easy";
 
+/**  How much of one topic at one level the learner would recall. */
+export type RecallShare = {
+	topic: Topic,
+	level: Level,
+	/**  Cards of this topic and level. */
+	cards: number,
+	/**  Of those, the cards reviewed at least once. */
+	reviewed: number,
+	/**  Mean probability of recall today, 0..=1, over all the cards: a card never reviewed counts 0. */
+	today: number | null,
+	/**  The same on the interview day; `None` without a date (or once it has passed). */
+	interview: number | null,
+};
+
 /**  What start-up recovery did, for the banner on Home. */
 export type RecoveryNotice = {
 	reason: string,
@@ -631,6 +797,11 @@ export type ReviewInput = {
 	points: number[],
 	/**  How many rubric points the card has (0 for none). */
 	pointsTotal: number,
+	/**
+	 *  What the learner typed (or dictated) before revealing the model answer. Trimmed when
+	 *  recorded; blank is stored as none. Older callers that send no field mean none.
+	 */
+	answer?: string | null,
 };
 
 /**  What recording a review did. */
@@ -639,6 +810,18 @@ export type ReviewOutcome = {
 	card: CardStatus,
 	/**  From this review to the next due date, in days (fractional for the relearning step). */
 	intervalDays: number | null,
+};
+
+export type RuleMissView = {
+	drill: DrillRef,
+	/**  1-based, in the drill's order. */
+	rule: number,
+	/**  `required` or `advice`. */
+	level: string,
+	message: string,
+	count: number,
+	lastSeen: number | null,
+	questions: QuestionLink[],
 };
 
 /**  One design rule after grading. */
@@ -665,6 +848,27 @@ export type SearchResult = {
 	row: QuestionRow,
 	prompt: TextSpan[],
 	snippet: TextSpan[],
+};
+
+export type SlotMistakeView = {
+	drill: DrillRef,
+	slot: string,
+	/**  The slot as the drill names it ("Private subnet (AZ a)", "Blank 3 in Public subnet"). */
+	slotName: string,
+	/**  The wrong label (failure drills: "stops serving"). */
+	given: string,
+	count: number,
+	/**  Made at least twice. */
+	repeated: boolean,
+	/**  Unix ms. */
+	lastSeen: number | null,
+	/**  The slot's right answers. */
+	expected: string[],
+	/**  The names of the slots where the label does belong (empty: in none). */
+	belongsIn: string[],
+	reason: string | null,
+	/**  Questions whose answer the drill's diagram illustrates. */
+	questions: QuestionLink[],
 };
 
 export type SlotResult = {
@@ -831,6 +1035,13 @@ export type TodayQueue = {
 /**  The fixed list of topics a question belongs to. Adding one is a deliberate change: the UI filters on it. */
 export type Topic = "compute" | "containers" | "serverless" | "storage" | "database" | "networking" | "security" | "messaging" | "ci-cd" | "iac" | "monitoring" | "cost" | "resilience" | "architecture" | "analytics" | "migration";
 
+export type TopicPointsView = {
+	topic: Topic,
+	/**  Misses over all the topic's points. */
+	missed: number,
+	points: MissedPointView[],
+};
+
 export type TopicStat = {
 	topic: Topic,
 	/**  Cards of the topic reviewed at least once. */
@@ -860,6 +1071,19 @@ export type UndoOutcome = {
 	reviewedAt: number | null,
 	/**  The card's restored state; `None` when the card is new again. */
 	card: CardStatus | null,
+};
+
+/**  A key point the learner missed, with the question it belongs to. */
+export type WeakPoint = {
+	/**  The question's 0-based position in the mock. */
+	position: number,
+	questionId: string,
+	prompt: string,
+	/**  The key point's index in the rubric, and its text. */
+	point: number,
+	text: string,
+	/**  The coverage of that answer, 0–1. */
+	answerCoverage: number | null,
 };
 
 /* Tauri Specta runtime */
