@@ -56,6 +56,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::mock::get_mock,
             commands::mock::delete_mock,
             commands::mock::export_mock,
+            commands::progress::progress,
         ])
         .events(collect_events![
             commands::study::OptimizeProgress,

@@ -7,6 +7,7 @@ pub mod dialog;
 pub mod drill;
 pub mod exchange;
 pub mod mock;
+pub mod progress;
 pub mod startup;
 pub mod study;
 
