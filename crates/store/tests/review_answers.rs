@@ -54,7 +54,12 @@ fn reviews_from_before_0008_have_no_answer_and_new_ones_keep_theirs() {
         .unwrap();
     assert_eq!(scanned, vec![old, typed.clone()]);
     // Merging the same row again (an import, a sync) adds nothing and keeps the answer.
-    assert_eq!(store.merge_reviews(&[typed.clone()], |_| {}).unwrap(), 0);
+    assert_eq!(
+        store
+            .merge_reviews(std::slice::from_ref(&typed), |_| {})
+            .unwrap(),
+        0
+    );
     assert_eq!(store.review(&typed.id).unwrap(), Some(typed));
 }
 
