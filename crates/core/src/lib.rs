@@ -10,6 +10,7 @@ mod clock;
 mod drills;
 mod exchange;
 mod history;
+mod mistakes;
 mod mock;
 mod progress;
 mod startup;
@@ -24,6 +25,10 @@ pub use clock::{now_ms, utc_datetime};
 pub use drills::{CheckedFigures, DiagramSummary, DrillCheck, DrillSummary, ExportFormat};
 pub use exchange::{ExportReport, ImportReport, SyncReport, SyncStatus};
 pub use history::HistoryEntry;
+pub use mistakes::{
+    ConfusedPairView, DrillRef, FailureMissView, MissedPointView, MistakesView, RuleMissView,
+    SlotMistakeView, TopicPointsView,
+};
 pub use mock::*;
 pub use progress::{DueDay, MonthRetention, ProgressView, RecallShare};
 pub use startup::{open_app, Blocked, Startup};
