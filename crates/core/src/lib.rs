@@ -12,6 +12,7 @@ mod exchange;
 mod history;
 mod mistakes;
 mod mock;
+mod plan;
 mod progress;
 mod startup;
 mod study;
@@ -30,6 +31,7 @@ pub use mistakes::{
     SlotMistakeView, TopicPointsView,
 };
 pub use mock::*;
+pub use plan::{PlanInput, PlanStatus, PlanView};
 pub use progress::{DueDay, MonthRetention, ProgressView, RecallShare};
 pub use startup::{open_app, Blocked, Startup};
 pub use study::*;

@@ -92,36 +92,40 @@ impl Archdrill {
     /// topic. Instead the topics take turns (the k-th question of every topic before any topic's
     /// (k+1)-th), and within a topic mid-level questions come before senior ones.
     /// Drills are cards too (`d:<id>`), filed under the topic of the questions that link their
-    /// diagram, and interleaved so a topic's drills come after its first questions.
+    /// diagram, and interleaved so a topic's drills come after its first questions. Each card
+    /// carries its level (a drill that of the same question) for the interview plan.
     pub(crate) fn deck(&self) -> Deck {
         let questions = self.bank.questions();
-        let mut keyed: Vec<(usize, Topic, bool, String)> = Vec::with_capacity(self.bank.len());
+        // The level rides last and is left out of the sort: the ids are unique, so it never mattered.
+        let mut keyed: Vec<(usize, Topic, bool, String, Option<Level>)> =
+            Vec::with_capacity(self.bank.len());
         let mut seen: HashMap<Topic, usize> = HashMap::new();
         let mut order: Vec<usize> = (0..self.bank.len()).collect();
         order.sort_by_key(|&i| (questions[i].topic, questions[i].level != Level::Mid, i));
         for i in order {
             let q = &questions[i];
             let rank = seen.entry(q.topic).or_default();
-            keyed.push((*rank, q.topic, q.level != Level::Mid, question_card(&q.id)));
+            let senior = q.level != Level::Mid;
+            keyed.push((*rank, q.topic, senior, question_card(&q.id), Some(q.level)));
             *rank += 1;
         }
         let mut drills_seen: HashMap<Topic, usize> = HashMap::new();
         for drill in self.library.drills() {
-            let topic = questions
+            let linked = questions
                 .iter()
-                .find(|q| q.diagrams.contains(&drill.diagram))
-                .map_or(Topic::Architecture, |q| q.topic);
+                .find(|q| q.diagrams.contains(&drill.diagram));
+            let topic = linked.map_or(Topic::Architecture, |q| q.topic);
             let k = drills_seen.entry(topic).or_default();
-            keyed.push((2 * *k + 1, topic, false, drill_card(&drill.id)));
+            let id = drill_card(&drill.id);
+            keyed.push((2 * *k + 1, topic, false, id, linked.map(|q| q.level)));
             *k += 1;
         }
-        keyed.sort_unstable();
-        Deck::new(
-            keyed
-                .into_iter()
-                .map(|(_, topic, _, id)| CardRef { id, topic })
-                .collect(),
-        )
+        keyed.sort_unstable_by(|a, b| (a.0, a.1, a.2, &a.3).cmp(&(b.0, b.1, b.2, &b.3)));
+        let levels: Vec<Option<Level>> = keyed.iter().map(|k| k.4).collect();
+        let cards = keyed
+            .into_iter()
+            .map(|(_, topic, _, id, _)| CardRef { id, topic });
+        Deck::new(cards.collect()).with_levels(levels)
     }
 
     pub fn study_dashboard(&self, utc_offset_min: i32) -> Result<Dashboard, AppError> {
