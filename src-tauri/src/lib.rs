@@ -57,6 +57,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::mock::delete_mock,
             commands::mock::export_mock,
             commands::progress::progress,
+            commands::mistakes::mistakes,
         ])
         .events(collect_events![
             commands::study::OptimizeProgress,

@@ -6,6 +6,7 @@ pub mod bank;
 pub mod dialog;
 pub mod drill;
 pub mod exchange;
+pub mod mistakes;
 pub mod mock;
 pub mod progress;
 pub mod startup;
