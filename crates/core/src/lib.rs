@@ -32,6 +32,6 @@ pub use mistakes::{
 };
 pub use mock::*;
 pub use plan::{PlanInput, PlanStatus, PlanView};
-pub use progress::{DueDay, MonthRetention, ProgressView, RecallShare};
+pub use progress::{DueDay, MonthRetention, ProgressTotals, ProgressView, RecallShare};
 pub use startup::{open_app, Blocked, Startup};
 pub use study::*;

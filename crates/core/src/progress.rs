@@ -35,6 +35,39 @@ pub struct ProgressView {
     pub heatmap_first_weekday: u32,
     /// 12 calendar months, oldest first, the current one last.
     pub retention: Vec<MonthRetention>,
+    /// The totals the charts' text alternatives state.
+    pub totals: ProgressTotals,
+}
+
+/// Sums over the charts, so that the screen states them without computing anything.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgressTotals {
+    /// Cards due within the forecast's 30 days, overdue ones included.
+    pub due: u32,
+    /// Reviews over the heatmap's 365 days, and the days with at least one.
+    pub reviews: u32,
+    pub review_days: u32,
+    /// Long-term reviews over the 12 months, those passed, and their share (`None` without any).
+    pub long_term_reviews: u32,
+    pub passed: u32,
+    pub retention: Option<f64>,
+}
+
+impl ProgressTotals {
+    fn of(forecast: &[DueDay], heatmap: &[DayCount], months: &[MonthRetention]) -> ProgressTotals {
+        let long_term_reviews: u32 = months.iter().map(|m| m.reviews).sum();
+        let passed: u32 = months.iter().map(|m| m.passed).sum();
+        ProgressTotals {
+            due: forecast.iter().map(|d| d.due).sum(),
+            reviews: heatmap.iter().map(|d| d.reviews).sum(),
+            review_days: heatmap.iter().filter(|d| d.reviews > 0).count() as u32,
+            long_term_reviews,
+            passed,
+            retention: (long_term_reviews > 0)
+                .then(|| f64::from(passed) / f64::from(long_term_reviews)),
+        }
+    }
 }
 
 impl Archdrill {
@@ -48,6 +81,7 @@ impl Archdrill {
         let figures = progress_figures(&store, &cards, now, plan.day)?;
         drop(store);
         let first_day = today - (HEATMAP_DAYS - 1);
+        let totals = ProgressTotals::of(&figures.forecast, &figures.heatmap, &figures.retention);
         Ok(ProgressView {
             today: date_string(today),
             interview_date: plan.day.filter(|&d| d >= today).map(date_string),
@@ -58,6 +92,7 @@ impl Archdrill {
             // Day 0, 1970-01-01, was a Thursday.
             heatmap_first_weekday: (first_day + 3).rem_euclid(7) as u32,
             retention: figures.retention,
+            totals,
         })
     }
 

@@ -65,6 +65,9 @@ fn a_fresh_install_has_every_card_unrecalled_and_empty_charts() {
         .retention
         .iter()
         .all(|m| (m.reviews, m.passed, m.retention) == (0, 0, None)));
+    let t = &view.totals;
+    assert_eq!((t.due, t.reviews, t.review_days), (0, 0, 0));
+    assert_eq!((t.long_term_reviews, t.passed, t.retention), (0, 0, None));
 
     // Every question and drill is counted once, under its topic and level, none recalled yet.
     let cards: u32 = view.recall.iter().map(|s| s.cards).sum();
@@ -168,6 +171,12 @@ fn history_shows_in_the_heatmap_forecast_retention_and_recall() {
         );
     }
     assert_eq!(app.study_dashboard(0).unwrap().retention, Some(0.75));
+    let t = &view.totals;
+    assert_eq!((t.due, t.reviews, t.review_days), (4, 8, 3));
+    assert_eq!(
+        (t.long_term_reviews, t.passed, t.retention),
+        (4, 3, Some(0.75))
+    );
 
     // Recall: reviewed cards counted in their groups; today's reviews are fully recalled now.
     let reviewed: u32 = view.recall.iter().map(|s| s.reviewed).sum();

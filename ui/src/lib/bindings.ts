@@ -75,6 +75,8 @@ export const commands = {
 	 *  when the learner cancelled.
 	 */
 	exportMock: (id: string, utcOffsetMin: number) => typedError<string | null, AppError>(__TAURI_INVOKE("export_mock", { id, utcOffsetMin })),
+	getInterviewPlan: (utcOffsetMin: number) => typedError<PlanView, AppError>(__TAURI_INVOKE("get_interview_plan", { utcOffsetMin })),
+	saveInterviewPlan: (plan: PlanInput, utcOffsetMin: number) => typedError<PlanView, AppError>(__TAURI_INVOKE("save_interview_plan", { plan, utcOffsetMin })),
 	progress: (utcOffsetMin: number) => typedError<ProgressView, AppError>(__TAURI_INVOKE("progress", { utcOffsetMin })),
 	mistakes: () => typedError<MistakesView, AppError>(__TAURI_INVOKE("mistakes")),
 };
@@ -599,6 +601,10 @@ export type MockView = {
 	weakestTopics: MockTopic[],
 	/**  Key points missed in the weakest graded answers. */
 	weakestPoints: WeakPoint[],
+	/**  Rubric points ticked and rubric points over the questions asked, and the time they took. */
+	ticked: number,
+	total: number,
+	secondsUsed: number,
 };
 
 /**  True retention over one calendar month. */
@@ -657,6 +663,70 @@ export type Placement = {
 	label: string,
 };
 
+/**  The plan as the learner edits it. */
+export type PlanInput = {
+	/**  `YYYY-MM-DD`, today or later; `null` for no date. */
+	interviewDate: string | null,
+	/**  The level to prepare first; `null` for both. */
+	level: Level | null,
+	/**  The topics that matter; empty for all. */
+	topics: Topic[],
+	/**  Whether the learner answered the first-start question (saving or skipping both set it). */
+	decided: boolean,
+};
+
+/**  Where the learner stands. */
+export type PlanStatus = 
+/**  No interview date: the daily limits work as without a plan. */
+{ kind: "noDate" } | 
+/**  The date is behind us: the limits work as without a plan until a new date is set. */
+{ kind: "passed" } | 
+/**  Every wanted card has been introduced. */
+{ kind: "done" } | 
+/**  The learner's own limit introduces every wanted card in time. */
+{ kind: "onTrack" } | 
+/**  The plan needs this many new cards a day more than the learner's limit. */
+{ kind: "behind"; morePerDay: number } | 
+/**
+ *  Too little time is left for the remaining cards to get their reviews: they are spread over
+ *  the days before the interview anyway, so each is at least seen.
+ */
+{ kind: "tooLate" };
+
+/**  The plan and where the learner stands against it, for Home and Settings. */
+export type PlanView = {
+	plan: PlanInput,
+	status: PlanStatus,
+	/**  One line for Home, e.g. "3 new a day more to have all 212 senior cards in by 1 January". */
+	sentence: string,
+	/**  The learner's local today (`YYYY-MM-DD`): the earliest date the plan accepts. */
+	today: string,
+	/**
+	 *  New cards allowed today, those already introduced included: the plan's when it needs more
+	 *  than the learner's own limit.
+	 */
+	newToday: number,
+	/**  The learner's own new-cards-a-day limit (Settings). */
+	newPerDay: number,
+	/**  New cards a day the plan asks for (0 without an active date or when done). */
+	neededPerDay: number,
+	/**  The last day to introduce a card so it is ready the day before the interview. */
+	lastIntroDate: string | null,
+	/**  When the learner's own limit has every wanted card introduced (`null`: never, limit 0). */
+	finishDate: string | null,
+	/**  Days from introducing a card to the review that makes it ready, under the learner's weights. */
+	leadDays: number,
+	/**  Cards the plan wants (its level and topics), and those of them never seen. */
+	wantedTotal: number,
+	wantedNew: number,
+	/**
+	 *  Wanted cards ready now, and those that will be by the day before the interview if rated
+	 *  Good whenever due.
+	 */
+	readyNow: number,
+	readyByDay: number,
+};
+
 export type PointCover = {
 	index: number,
 	covered: boolean,
@@ -670,6 +740,19 @@ export type Problem = {
 	/**  1-based line; 0 when the problem concerns the whole file. */
 	line: number,
 	message: string,
+};
+
+/**  Sums over the charts, so that the screen states them without computing anything. */
+export type ProgressTotals = {
+	/**  Cards due within the forecast's 30 days, overdue ones included. */
+	due: number,
+	/**  Reviews over the heatmap's 365 days, and the days with at least one. */
+	reviews: number,
+	reviewDays: number,
+	/**  Long-term reviews over the 12 months, those passed, and their share (`None` without any). */
+	longTermReviews: number,
+	passed: number,
+	retention: number | null,
 };
 
 /**  Everything the Progress screen draws, dates as local `YYYY-MM-DD` and months as `YYYY-MM`. */
@@ -690,6 +773,8 @@ export type ProgressView = {
 	heatmapFirstWeekday: number,
 	/**  12 calendar months, oldest first, the current one last. */
 	retention: MonthRetention[],
+	/**  The totals the charts' text alternatives state. */
+	totals: ProgressTotals,
 };
 
 /**  Browse filters; `None` means no filter on that field. */
