@@ -56,6 +56,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::mock::get_mock,
             commands::mock::delete_mock,
             commands::mock::export_mock,
+            commands::plan::get_interview_plan,
+            commands::plan::save_interview_plan,
             commands::progress::progress,
             commands::mistakes::mistakes,
         ])

@@ -44,6 +44,7 @@ mod overlay;
 mod png;
 mod render;
 mod render_compact;
+mod render_edges;
 mod render_overlay;
 mod theme;
 

@@ -6,7 +6,7 @@
 //! drops labels on. For drills, nothing that would give an answer away is drawn: blanks lose their
 //! label and glyph, place items and their edges are left out, and `<desc>` is the drill's instructions.
 use crate::control_name::{numbered_lead, with_shown};
-use crate::diagram::{Diagram, Direction};
+use crate::diagram::Diagram;
 use crate::geometry::{
     header_text, BoxLayout, Layout, Mode, NodeLayout, Rect, GLYPH, HEADER_SIZE, LABEL_SIZE, LINE,
     MARGIN, NOTE_SIZE, TITLE_SIZE,
@@ -111,7 +111,7 @@ pub(crate) fn render_overlay(
 /// A text at (x, y). Size, colour and anchor come from the enclosing group where possible: the root
 /// sets the label size and text colour, so most texts carry only their position (fewer attributes
 /// made rendering markedly faster, and the SVG smaller).
-fn at(x: f32, y: f32, content: &str) -> Text {
+pub(crate) fn at(x: f32, y: f32, content: &str) -> Text {
     Text::new(content).set("x", n(x)).set("y", n(y))
 }
 
@@ -140,11 +140,46 @@ pub(crate) fn rect(r: Rect, rx: f32, fill: &str, stroke: &str) -> Rectangle {
 }
 
 impl Painter<'_> {
-    fn id(&self, what: &str) -> String {
+    pub(crate) fn id(&self, what: &str) -> String {
         format!("{}-{what}", self.prefix)
     }
 
+    /// The whole drawing, bottom to top: background and title, boxes, edges, box texts over the
+    /// edges, nodes, edge labels, footnotes.
     fn document(&self, lay: &Layout, title: &str, desc: &str) -> Document {
+        let mut doc = self
+            .root(lay, title, desc)
+            .add(self.background(lay))
+            .add(text(
+                MARGIN,
+                MARGIN + TITLE_SIZE - 2.0,
+                &lay.title,
+                TITLE_SIZE,
+                true,
+                self.p.text,
+            ));
+        for b in &lay.boxes {
+            doc = doc.add(self.group_box(b));
+        }
+        doc = doc.add(self.edges(lay));
+        // Box titles and notes go over the edges, with a halo in the box colour, so a line crossing
+        // them never makes them unreadable.
+        for i in 0..lay.boxes.len() {
+            doc = doc.add(self.box_text(&lay.boxes, i));
+        }
+        for node in &lay.nodes {
+            doc = doc.add(self.node(node));
+        }
+        doc = doc.add(self.edge_labels(lay));
+        if let Some(notes) = self.footnotes(lay) {
+            doc = doc.add(notes);
+        }
+        doc
+    }
+
+    /// The `<svg>` element with its size, accessible name and description, the arrow marker and the
+    /// focus styles.
+    fn root(&self, lay: &Layout, title: &str, desc: &str) -> Document {
         let arrow = Marker::new()
             .set("id", self.id("arrow"))
             .set("viewBox", "0 0 10 10")
@@ -162,7 +197,7 @@ impl Painter<'_> {
         // Buttons inside an image are invisible to assistive technology (axe: nested-interactive),
         // so a drawing with slots, zones or toggles is a labelled group instead.
         let interactive = !self.slots.is_empty() || self.overlay.is_some();
-        let mut doc = Document::new()
+        Document::new()
             .set("viewBox", format!("0 0 {} {}", n(lay.width), n(lay.height)))
             .set("width", n(lay.width))
             .set("height", n(lay.height))
@@ -180,81 +215,6 @@ impl Painter<'_> {
             )
             .add(Definitions::new().add(arrow))
             .add(Style::new(style))
-            .add(self.background(lay))
-            .add(text(
-                MARGIN,
-                MARGIN + TITLE_SIZE - 2.0,
-                &lay.title,
-                TITLE_SIZE,
-                true,
-                self.p.text,
-            ));
-        for b in &lay.boxes {
-            doc = doc.add(self.group_box(b));
-        }
-        let mut box_texts = Vec::new();
-        let mut edges = Group::new()
-            .set("fill", "none")
-            .set("stroke", self.p.edge)
-            .set("stroke-width", "1.6");
-        let marker = format!("url(#{})", self.id("arrow"));
-        for e in &lay.edges {
-            let d = e
-                .points
-                .iter()
-                .enumerate()
-                .map(|(i, (x, y))| {
-                    format!("{}{} {}", if i == 0 { "M" } else { " L" }, n(*x), n(*y))
-                })
-                .collect::<String>();
-            let mut path = Path::new().set("d", d);
-            if e.direction != Direction::None {
-                path = path.set("marker-end", marker.as_str());
-            }
-            if e.direction == Direction::Both {
-                path = path.set("marker-start", marker.as_str());
-            }
-            if e.dashed {
-                path = path.set("stroke-dasharray", "6 4");
-            }
-            edges = edges.add(path);
-        }
-        doc = doc.add(edges);
-        // Box titles and notes go over the edges, with a halo in the box colour, so a line crossing
-        // them never makes them unreadable.
-        for i in 0..lay.boxes.len() {
-            box_texts.push(self.box_text(&lay.boxes, i));
-        }
-        for t in box_texts {
-            doc = doc.add(t);
-        }
-        for node in &lay.nodes {
-            doc = doc.add(self.node(node));
-        }
-        let mut labels = Group::new()
-            .set("font-size", n(NOTE_SIZE))
-            .set("text-anchor", "middle");
-        for (x, y, label) in lay.edges.iter().filter_map(|e| e.label.as_ref()) {
-            let w = text_width(label, NOTE_SIZE, false) + 10.0;
-            let pill = Rect {
-                x: x - w / 2.0,
-                y: y - 9.0,
-                w,
-                h: 18.0,
-            };
-            labels = labels
-                .add(rect(pill, 4.0, self.p.pill, self.p.card_stroke))
-                .add(at(*x, y + 4.0, label));
-        }
-        doc = doc.add(labels);
-        if let Some((r, lines)) = &lay.footnotes {
-            let mut notes = Group::new().add(rect(*r, 6.0, self.p.footnote, self.p.card_stroke));
-            for (i, l) in lines.iter().enumerate() {
-                notes = notes.add(at(r.x + 14.0, r.y + 22.0 + LINE * i as f32, l));
-            }
-            doc = doc.add(notes);
-        }
-        doc
     }
 
     fn group_box(&self, b: &BoxLayout) -> Group {

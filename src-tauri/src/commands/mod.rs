@@ -8,6 +8,7 @@ pub mod drill;
 pub mod exchange;
 pub mod mistakes;
 pub mod mock;
+pub mod plan;
 pub mod progress;
 pub mod startup;
 pub mod study;
