@@ -8,6 +8,7 @@ export type Screen =
   | { name: "review" }
   | { name: "mock" }
   | { name: "progress" }
+  | { name: "mistakes" }
   | { name: "settings" };
 
 class Nav {
