@@ -94,3 +94,51 @@ fn walk(
     }
     Ok(None)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ramp(retention: f64) -> Ramp {
+        Ramp::new(&StudySettings {
+            desired_retention: retention,
+            ..StudySettings::default()
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn the_lead_follows_the_target_retention() {
+        // FSRS-6 defaults, Good every time: days 0, 2, 13 at 90%; 0, 2, 6, 17 at 95%; 0, 8 at 80%.
+        assert_eq!(ramp(0.90).lead_days(), 13);
+        assert_eq!(ramp(0.95).lead_days(), 17);
+        assert_eq!(ramp(0.80).lead_days(), 8);
+    }
+
+    #[test]
+    fn a_card_in_review_is_ready_by_its_simulated_day() {
+        let r = ramp(0.90);
+        let s = Scheduler::new(&StudySettings::default()).unwrap();
+        let good = |day: i64| ReplayReview {
+            reviewed_at: day * DAY_MS + DAY_MS / 2,
+            day,
+            rating: Rating::Good.number(),
+        };
+        // Seen on day 100, due on day 102: its third review (and readiness) falls on day 113.
+        let once = s.apply("q:a", None, good(100)).unwrap();
+        let now = Now::utc(101 * DAY_MS);
+        assert!(!is_ready(&once));
+        assert!(r.ready_by(&once, now, 113).unwrap());
+        assert!(!r.ready_by(&once, now, 112).unwrap());
+        // Left overdue until day 130 it can only be reviewed from today on; a recall after a month's
+        // gap is strong evidence, and FSRS gives it over two weeks at once.
+        let late = Now::utc(130 * DAY_MS);
+        assert!(!r.ready_by(&once, late, 129).unwrap());
+        assert!(r.ready_by(&once, late, 130).unwrap());
+        // Three Goods in: ready now, whatever the day.
+        let twice = s.apply("q:a", Some(&once), good(102)).unwrap();
+        let thrice = s.apply("q:a", Some(&twice), good(113)).unwrap();
+        assert!(is_ready(&thrice));
+        assert!(r.ready_by(&thrice, Now::utc(114 * DAY_MS), 0).unwrap());
+    }
+}
