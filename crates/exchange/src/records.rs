@@ -97,6 +97,43 @@ pub struct MockAnswerLine {
     pub seconds_used: u32,
     pub points: Vec<u32>,
     pub points_total: u32,
+    /// The typed answer and the session's timestamps (migration 0009). Absent in files written before
+    /// them, and left out when empty, so a mock without them is written exactly as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered_at: Option<i64>,
+    /// Older files hold only graded answers (the old flow saved ticks directly).
+    #[serde(default = "graded_default", skip_serializing_if = "is_graded")]
+    pub graded: bool,
+}
+
+fn graded_default() -> bool {
+    true
+}
+
+fn is_graded(g: &bool) -> bool {
+    *g
+}
+
+/// A mock answer's text and timestamps, as a session stores them: text as a review's typed answer
+/// (not blank, at most `MAX_ANSWER_CHARS`), each time in range, answered no earlier than shown.
+fn mock_answer_session(a: &MockAnswerLine) -> Check<()> {
+    if let Some(text) = &a.answer {
+        answer(text).map_err(|e| format!("answers.{e}"))?;
+    }
+    if let Some(t) = a.shown_at {
+        time("answers.shown_at", t)?;
+    }
+    if let Some(t) = a.answered_at {
+        time("answers.answered_at", t)?;
+        if a.shown_at.is_some_and(|s| s > t) {
+            return Err("answers.answered_at: before the question was shown".into());
+        }
+    }
+    Ok(())
 }
 
 fn time(field: &str, ms: i64) -> Check<()> {
@@ -170,6 +207,20 @@ fn points(field: &str, points: &[u32], total: u32) -> Check<String> {
     serde_json::to_string(points).map_err(|e| format!("{field}: {e}"))
 }
 
+/// A typed answer as recording one stores it: not blank, at most `MAX_ANSWER_CHARS`.
+fn answer(a: &str) -> Check<()> {
+    let chars = a.chars().count();
+    if chars > MAX_ANSWER_CHARS {
+        Err(format!(
+            "answer: {chars} characters; a typed answer holds at most {MAX_ANSWER_CHARS}"
+        ))
+    } else if a.trim().is_empty() {
+        Err("answer: blank; leave the field out when no answer was typed".into())
+    } else {
+        Ok(())
+    }
+}
+
 fn parse_points(field: &str, json: &str) -> Check<Vec<u32>> {
     serde_json::from_str(json).map_err(|e| format!("{field}: stored {json:?} is not a list: {e}"))
 }
@@ -186,6 +237,7 @@ impl ReviewLine {
             points: parse_points("points", &r.points)?,
             points_total: r.points_total,
             elapsed_days: r.elapsed_days,
+            answer: r.answer.clone(),
         })
     }
 
@@ -208,22 +260,11 @@ impl ReviewLine {
         {
             return Err("elapsed_days: must be 0 or more days".into());
         }
+        if let Some(a) = &self.answer {
+            answer(a)?;
+        }
         Ok(ReviewRecord {
             id: self.id,
-/// A typed answer as recording one stores it: not blank, at most `MAX_ANSWER_CHARS`.
-fn answer(a: &str) -> Check<()> {
-    let chars = a.chars().count();
-    if chars > MAX_ANSWER_CHARS {
-        Err(format!(
-            "answer: {chars} characters; a typed answer holds at most {MAX_ANSWER_CHARS}"
-        ))
-    } else if a.trim().is_empty() {
-        Err("answer: blank; leave the field out when no answer was typed".into())
-    } else {
-        Ok(())
-    }
-}
-
             card_id: self.card_id,
             reviewed_at: self.reviewed_at,
             day: self.day,
@@ -232,6 +273,7 @@ fn answer(a: &str) -> Check<()> {
             points,
             points_total: self.points_total,
             elapsed_days: self.elapsed_days,
+            answer: self.answer,
         })
     }
 }
@@ -240,7 +282,6 @@ impl UndoLine {
     pub fn of(u: &UndoMark) -> UndoLine {
         UndoLine {
             review_id: u.review_id.clone(),
-            answer: r.answer.clone(),
             undone_at: u.undone_at,
         }
     }
@@ -263,9 +304,6 @@ impl ChangeLine {
             kind: c.kind.as_str().to_string(),
             key: c.key.clone(),
             value: c.value.clone(),
-        if let Some(a) = &self.answer {
-            answer(a)?;
-        }
         }
     }
 
@@ -276,7 +314,6 @@ impl ChangeLine {
             .ok_or_else(|| format!("kind: {:?} is not note, bookmark or setting", self.kind))?;
         key("key", &self.key)?;
         if kind == ChangeKind::Setting && self.key.starts_with(LOCAL_PREFIX) {
-            answer: self.answer,
             return Err(format!(
                 "key: {:?} is a device-only setting, never shared",
                 self.key
@@ -361,6 +398,10 @@ impl MockLine {
                     seconds_used: a.seconds_used,
                     points: parse_points("answers.points", &a.points)?,
                     points_total: a.points_total,
+                    answer: a.answer.clone(),
+                    shown_at: a.shown_at,
+                    answered_at: a.answered_at,
+                    graded: a.graded,
                 })
             })
             .collect::<Check<_>>()?;
@@ -410,11 +451,16 @@ impl MockLine {
             .into_iter()
             .map(|a| {
                 key("answers.question_id", &a.question_id)?;
+                mock_answer_session(&a)?;
                 Ok(MockAnswerRecord {
                     points: points("answers.points", &a.points, a.points_total)?,
                     question_id: a.question_id,
                     seconds_used: a.seconds_used,
                     points_total: a.points_total,
+                    answer: a.answer,
+                    shown_at: a.shown_at,
+                    answered_at: a.answered_at,
+                    graded: a.graded,
                 })
             })
             .collect::<Check<_>>()?;

@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/0006_sync.sql"),
     include_str!("sql/0007_outbox_by_writers.sql"),
     include_str!("sql/0008_review_answers.sql"),
+    include_str!("sql/0009_mock_sessions.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> Result<i64, StoreError> {

@@ -26,7 +26,18 @@ pub struct MockAnswerRecord {
     /// JSON array of the rubric point indexes ticked.
     pub points: String,
     pub points_total: u32,
+    /// The learner's typed answer; `None` when none was typed.
+    pub answer: Option<String>,
+    /// Unix ms; `None` until the question is shown (and for mocks saved before migration 0009).
+    pub shown_at: Option<i64>,
+    /// Unix ms; `None` until the question is answered.
+    pub answered_at: Option<i64>,
+    /// Whether `points` are the learner's confirmed ticks (false until graded).
+    pub graded: bool,
 }
+
+const ANSWER_COLUMNS: &str =
+    "question_id, seconds_used, points, points_total, answer, shown_at, answered_at, graded";
 
 const MOCK_COLUMNS: &str =
     "id, started_at, finished_at, level, topics, question_count, minutes_per_answer";
@@ -68,25 +79,48 @@ impl Store {
                 ],
             )?;
             tx.execute("DELETE FROM mock_answer WHERE mock_id = ?1", [&m.id])?;
-            {
-                let mut insert = tx.prepare(
-                    "INSERT INTO mock_answer (mock_id, position, question_id, seconds_used, points,
-                                          points_total)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                )?;
-                for (i, a) in m.answers.iter().enumerate() {
-                    insert.execute(params![
-                        m.id,
-                        i as i64,
-                        a.question_id,
-                        a.seconds_used,
-                        a.points,
-                        a.points_total
-                    ])?;
-                }
+            for (i, a) in m.answers.iter().enumerate() {
+                insert_answer(tx, &m.id, i, a)?;
             }
             Ok(())
         })
+    }
+
+    /// Rewrites one answer of a mock (its text, timestamps, time used and ticks); false when the
+    /// mock has no such position.
+    pub fn update_mock_answer(
+        &mut self,
+        mock_id: &str,
+        position: usize,
+        a: &MockAnswerRecord,
+    ) -> Result<bool, StoreError> {
+        let n = self.conn.execute(
+            "UPDATE mock_answer SET question_id = ?3, seconds_used = ?4, points = ?5,
+               points_total = ?6, answer = ?7, shown_at = ?8, answered_at = ?9, graded = ?10
+             WHERE mock_id = ?1 AND position = ?2",
+            params![
+                mock_id,
+                position as i64,
+                a.question_id,
+                a.seconds_used,
+                a.points,
+                a.points_total,
+                a.answer,
+                a.shown_at,
+                a.answered_at,
+                a.graded
+            ],
+        )?;
+        Ok(n > 0)
+    }
+
+    /// Stamps when a mock finished; false when there is no such mock.
+    pub fn set_mock_finished(&mut self, id: &str, finished_at: i64) -> Result<bool, StoreError> {
+        let n = self.conn.execute(
+            "UPDATE mock SET finished_at = ?2 WHERE id = ?1",
+            params![id, finished_at],
+        )?;
+        Ok(n > 0)
     }
 
     pub fn mock(&self, id: &str) -> Result<Option<MockRecord>, StoreError> {
@@ -140,18 +174,46 @@ impl Store {
     }
 
     fn mock_answers(&self, mock_id: &str) -> Result<Vec<MockAnswerRecord>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT question_id, seconds_used, points, points_total FROM mock_answer
-             WHERE mock_id = ?1 ORDER BY position",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ANSWER_COLUMNS} FROM mock_answer WHERE mock_id = ?1 ORDER BY position"
+        ))?;
         let rows = stmt.query_map([mock_id], |r| {
             Ok(MockAnswerRecord {
                 question_id: r.get(0)?,
                 seconds_used: r.get(1)?,
                 points: r.get(2)?,
                 points_total: r.get(3)?,
+                answer: r.get(4)?,
+                shown_at: r.get(5)?,
+                answered_at: r.get(6)?,
+                graded: r.get(7)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+fn insert_answer(
+    tx: &rusqlite::Connection,
+    mock_id: &str,
+    position: usize,
+    a: &MockAnswerRecord,
+) -> Result<(), StoreError> {
+    let mut insert = tx.prepare_cached(&format!(
+        "INSERT INTO mock_answer (mock_id, position, {ANSWER_COLUMNS})
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+    ))?;
+    insert.execute(params![
+        mock_id,
+        position as i64,
+        a.question_id,
+        a.seconds_used,
+        a.points,
+        a.points_total,
+        a.answer,
+        a.shown_at,
+        a.answered_at,
+        a.graded
+    ])?;
+    Ok(())
 }

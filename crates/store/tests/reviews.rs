@@ -250,6 +250,10 @@ fn mocks_save_list_and_delete() {
                 seconds_used: 0,
                 points: "[]".into(),
                 points_total: 3,
+                answer: None,
+                shown_at: None,
+                answered_at: None,
+                graded: true,
             })
             .collect(),
     };

@@ -1,5 +1,6 @@
 //! A mock interview as a Markdown report the learner can keep or share.
-use crate::mock::{ticked, Mock};
+use crate::mock::{ticked, Mock, MockAnswer};
+use crate::mock_report::{expected_answer_seconds, weakest_points};
 use crate::time::{datetime_string, ms_from_ui};
 use crate::Now;
 use archdrill_domain::{Question, Topic};
@@ -33,21 +34,34 @@ fn when(ms: f64, utc_offset_min: i32) -> String {
     }
 }
 
-/// The report: settings, overall coverage and time, per-question coverage and time, weakest topics,
-/// and the rubric points missed. `lookup` finds a question by id (questions no longer in the bank are
-/// shown by id). Times are shown in the learner's zone, `utc_offset_min` from UTC.
+/// The report: settings, overall coverage and time, per-question coverage and time against the
+/// level's expected time, weakest topics, each answer (typed text quoted, points missed) and the
+/// weakest key points. `lookup` finds a question by id (questions no longer in the bank are shown by
+/// id). Times are shown in the learner's zone, `utc_offset_min` from UTC.
 pub fn export_markdown<'a>(
     mock: &Mock,
-    lookup: impl Fn(&str) -> Option<&'a Question>,
+    lookup: impl Fn(&str) -> Option<&'a Question> + Copy,
     utc_offset_min: i32,
 ) -> String {
     let mut out = String::new();
+    header(&mut out, mock, utc_offset_min);
+    questions_table(&mut out, mock, lookup);
+    weakest_topics(&mut out, mock, lookup);
+    answers(&mut out, mock, lookup);
+    weak_points(&mut out, mock, lookup);
+    out
+}
+
+// Writing to a String cannot fail, so the results of `writeln!` below are ignored.
+
+fn header(out: &mut String, mock: &Mock, utc_offset_min: i32) {
     let s = &mock.settings;
     let (ticked_all, total_all) = mock.points();
     let used: u32 = mock
         .answers
         .iter()
         .fold(0u32, |t, a| t.saturating_add(a.seconds_used));
+    let asked = mock.answers.iter().filter(|a| a.asked()).count();
     let allowed = s.minutes_per_answer.saturating_mul(60);
     let topics = if s.topics.is_empty() {
         "all".to_string()
@@ -58,7 +72,6 @@ pub fn export_markdown<'a>(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    // Writing to a String cannot fail.
     let _ = writeln!(
         out,
         "# Mock interview, {}\n",
@@ -68,7 +81,7 @@ pub fn export_markdown<'a>(
     let _ = writeln!(out, "- Topics: {topics}");
     let _ = writeln!(
         out,
-        "- Questions: {}, {} min per answer",
+        "- Questions: {} ({asked} answered), {} min per answer",
         mock.answers.len(),
         s.minutes_per_answer
     );
@@ -81,50 +94,76 @@ pub fn export_markdown<'a>(
         out,
         "- Time used: {} of {}",
         duration(used),
-        duration(allowed.saturating_mul(u32::try_from(mock.answers.len()).unwrap_or(u32::MAX)))
+        duration(allowed.saturating_mul(u32::try_from(asked).unwrap_or(u32::MAX)))
     );
     let status = match mock.finished_at {
         Some(f) => format!("finished {}", when(f, utc_offset_min)),
         None => "not finished".into(),
     };
     let _ = writeln!(out, "- Status: {status}\n");
+}
 
+/// "x/y (z%)" for a graded answer, what else it is otherwise.
+fn coverage_cell(a: &MockAnswer) -> String {
+    if !a.asked() {
+        "not asked".into()
+    } else if !a.graded {
+        "not graded".into()
+    } else {
+        let t = ticked(a);
+        format!("{t}/{} ({})", a.points_total, pct(t, a.points_total))
+    }
+}
+
+/// "used of expected", marked when over the level's expected time.
+fn time_cell(a: &MockAnswer, q: Option<&Question>) -> String {
+    let used = duration(a.seconds_used);
+    match q.map(|q| expected_answer_seconds(q.level)) {
+        Some(e) if a.seconds_used > e => format!("{used} of {} (over)", duration(e)),
+        Some(e) => format!("{used} of {}", duration(e)),
+        None => used,
+    }
+}
+
+fn questions_table<'a>(
+    out: &mut String,
+    mock: &Mock,
+    lookup: impl Fn(&str) -> Option<&'a Question>,
+) {
     let _ = writeln!(out, "## Questions\n");
-    let _ = writeln!(out, "| # | Question | Topic | Coverage | Time |");
-    let _ = writeln!(out, "|---|----------|-------|----------|------|");
-    let mut by_topic: BTreeMap<Topic, (u32, u32, u32)> = BTreeMap::new();
+    let _ = writeln!(out, "| # | Question | Topic | Coverage | Time (expected) |");
+    let _ = writeln!(out, "|---|----------|-------|----------|-----------------|");
     for (i, a) in mock.answers.iter().enumerate() {
         let q = lookup(&a.question_id);
         let prompt = q.map_or(a.question_id.as_str(), |q| q.prompt.as_str());
-        let topic = q.map_or("?", |q| q.topic.slug());
-        let t = ticked(a);
-        let over = if a.seconds_used > allowed {
-            " (over)"
-        } else {
-            ""
-        };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {}/{} ({}) | {}{} |",
+            "| {} | {} | {} | {} | {} |",
             i + 1,
             inline(prompt),
-            topic,
-            t,
-            a.points_total,
-            pct(t, a.points_total),
-            duration(a.seconds_used),
-            over
+            q.map_or("?", |q| q.topic.slug()),
+            coverage_cell(a),
+            time_cell(a, q),
         );
-        if let Some(q) = q {
+    }
+}
+
+fn weakest_topics<'a>(
+    out: &mut String,
+    mock: &Mock,
+    lookup: impl Fn(&str) -> Option<&'a Question>,
+) {
+    let mut by_topic: BTreeMap<Topic, (u32, u32, u32)> = BTreeMap::new();
+    for a in mock.answers.iter().filter(|a| a.graded) {
+        if let Some(q) = lookup(&a.question_id) {
             let e = by_topic.entry(q.topic).or_default();
             *e = (
-                e.0.saturating_add(t),
+                e.0.saturating_add(ticked(a)),
                 e.1.saturating_add(a.points_total),
                 e.2 + 1,
             );
         }
     }
-
     let mut weakest: Vec<(Topic, (u32, u32, u32))> = by_topic
         .into_iter()
         .filter(|(_, (_, n, _))| *n > 0)
@@ -133,23 +172,46 @@ pub fn export_markdown<'a>(
         let (x, y) = (f64::from(*a) / f64::from(*n), f64::from(*b) / f64::from(*m));
         x.total_cmp(&y).then(ta.cmp(tb))
     });
-    if !weakest.is_empty() {
-        let _ = writeln!(out, "\n## Weakest topics\n");
-        for (k, (topic, (t, n, qs))) in weakest.iter().enumerate() {
-            let plural = if *qs == 1 { "" } else { "s" };
-            let _ = writeln!(
-                out,
-                "{}. {}: {} ({qs} question{plural})",
-                k + 1,
-                topic.slug(),
-                pct(*t, *n)
-            );
-        }
+    if weakest.is_empty() {
+        return;
     }
+    let _ = writeln!(out, "\n## Weakest topics\n");
+    for (k, (topic, (t, n, qs))) in weakest.iter().enumerate() {
+        let plural = if *qs == 1 { "" } else { "s" };
+        let _ = writeln!(
+            out,
+            "{}. {}: {} ({qs} question{plural})",
+            k + 1,
+            topic.slug(),
+            pct(*t, *n)
+        );
+    }
+}
 
-    let mut missed = String::new();
-    for (i, a) in mock.answers.iter().enumerate() {
-        let Some(q) = lookup(&a.question_id) else {
+/// Each asked question: its time, the typed answer as a blockquote, and the rubric points missed.
+fn answers<'a>(out: &mut String, mock: &Mock, lookup: impl Fn(&str) -> Option<&'a Question>) {
+    let _ = writeln!(out, "\n## Answers");
+    for (i, a) in mock.answers.iter().enumerate().filter(|(_, a)| a.asked()) {
+        let q = lookup(&a.question_id);
+        let prompt = q.map_or(a.question_id.as_str(), |q| q.prompt.as_str());
+        let _ = writeln!(out, "\n### {}. {}\n", i + 1, inline(prompt));
+        let _ = writeln!(
+            out,
+            "Time: {}. Coverage: {}.\n",
+            time_cell(a, q),
+            coverage_cell(a)
+        );
+        match &a.answer {
+            Some(text) => {
+                for line in text.lines() {
+                    let _ = writeln!(out, "> {}", line.trim_end());
+                }
+            }
+            None => {
+                let _ = writeln!(out, "_No typed answer._");
+            }
+        }
+        let Some(q) = q.filter(|_| a.graded) else {
             continue;
         };
         let gaps: Vec<&String> = q
@@ -159,16 +221,29 @@ pub fn export_markdown<'a>(
             .filter(|(k, _)| !a.points.iter().any(|&p| p as usize == *k))
             .map(|(_, p)| p)
             .collect();
-        if gaps.is_empty() {
-            continue;
-        }
-        let _ = writeln!(missed, "\n### {}. {}\n", i + 1, inline(&q.prompt));
-        for g in gaps {
-            let _ = writeln!(missed, "- {}", inline(g));
+        if !gaps.is_empty() {
+            let _ = writeln!(out, "\nMissed:\n");
+            for g in gaps {
+                let _ = writeln!(out, "- {}", inline(g));
+            }
         }
     }
-    if !missed.is_empty() {
-        let _ = write!(out, "\n## Rubric points missed\n{missed}");
+}
+
+fn weak_points<'a>(out: &mut String, mock: &Mock, lookup: impl Fn(&str) -> Option<&'a Question>) {
+    let weak = weakest_points(mock, lookup);
+    if weak.is_empty() {
+        return;
     }
-    out
+    let _ = writeln!(out, "\n## Weakest key points\n");
+    for (k, w) in weak.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. {} (question {}: {})",
+            k + 1,
+            inline(&w.text),
+            w.position + 1,
+            inline(&w.prompt)
+        );
+    }
 }

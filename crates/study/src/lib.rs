@@ -14,6 +14,8 @@ mod error;
 mod export;
 mod mistakes;
 mod mock;
+mod mock_report;
+mod mock_session;
 mod optimize;
 mod plan;
 mod progress;
@@ -33,9 +35,13 @@ pub use mistakes::{
     TopicPoints,
 };
 pub use mock::{
-    delete_mock, get_mock, list_mocks, pick_mock_questions, save_mock, start_mock, Mock,
-    MockAnswer, MockCandidate, MockLevel, MockSettings, MockSummary, MAX_MINUTES_PER_ANSWER,
+    delete_mock, get_mock, list_mocks, pick_mock_questions, start_mock, Mock, MockAnswer,
+    MockCandidate, MockLevel, MockSettings, MockStage, MockSummary, MAX_MINUTES_PER_ANSWER,
     MAX_MOCK_QUESTIONS, RECENT_MOCK_MS,
+};
+pub use mock_report::{expected_answer_seconds, weakest_points, WeakPoint, MAX_WEAK_POINTS};
+pub use mock_session::{
+    answer_mock, finish_mock, grade_mock_answer, next_mock_question, MAX_MOCK_ANSWER_CHARS,
 };
 pub use optimize::{optimize, Fit, OptimizeReport, MIN_TRAINING_REVIEWS};
 pub use plan::{

@@ -1,6 +1,6 @@
-//! Mock interviews: choosing the questions, and saving, listing and reading mocks.
-use crate::review::points_json;
-use crate::time::{ms_from_ui, ms_to_ui};
+//! Mock interviews: choosing the questions, starting a mock, and listing and reading mocks. The
+//! session itself (answer, next, grade, finish) is in `mock_session.rs`.
+use crate::time::ms_to_ui;
 use crate::{Now, StudyError, DAY_MS};
 use archdrill_domain::{Level, Topic};
 use archdrill_store::{MockAnswerRecord, MockRecord, Store};
@@ -84,14 +84,29 @@ pub struct MockCandidate {
     pub points_total: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct MockAnswer {
     pub question_id: String,
+    /// Measured by the backend from `shown_at` to `answered_at`, capped at the mock's time box.
     pub seconds_used: u32,
     /// Indexes of the rubric points ticked.
     pub points: Vec<u32>,
     pub points_total: u32,
+    /// What the learner typed; `None` when they answered aloud only.
+    pub answer: Option<String>,
+    /// Unix ms; `None` until shown (and for mocks from before the backend ran sessions).
+    pub shown_at: Option<f64>,
+    pub answered_at: Option<f64>,
+    /// Whether `points` are the learner's confirmed ticks.
+    pub graded: bool,
+}
+
+impl MockAnswer {
+    /// Asked and answered (or graded under the old flow, which kept no timestamps).
+    pub fn asked(&self) -> bool {
+        self.answered_at.is_some() || self.graded
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -107,15 +122,50 @@ pub struct Mock {
     pub answers: Vec<MockAnswer>,
 }
 
+/// Where a mock stands, so a reopened mock resumes where it was left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum MockStage {
+    /// The question at `MockView::current` is shown and waits for its answer.
+    Asking,
+    /// The question at `current` is answered and another follows: move on with next_mock_question.
+    Answered,
+    /// Every question asked (or the mock predates sessions): the learner grades, then finishes.
+    Grading,
+    Finished,
+}
+
 impl Mock {
-    /// (points ticked, rubric points) over the whole mock.
+    /// (points ticked, rubric points) over the questions asked.
     pub fn points(&self) -> (u32, u32) {
-        self.answers.iter().fold((0u32, 0u32), |(t, n), a| {
-            (
-                t.saturating_add(ticked(a)),
-                n.saturating_add(a.points_total),
-            )
-        })
+        self.answers
+            .iter()
+            .filter(|a| a.asked())
+            .fold((0u32, 0u32), |(t, n), a| {
+                (
+                    t.saturating_add(ticked(a)),
+                    n.saturating_add(a.points_total),
+                )
+            })
+    }
+
+    /// The question last shown, while the mock is not finished.
+    pub fn current(&self) -> Option<usize> {
+        if self.finished_at.is_some() {
+            return None;
+        }
+        self.answers.iter().rposition(|a| a.shown_at.is_some())
+    }
+
+    pub fn stage(&self) -> MockStage {
+        if self.finished_at.is_some() {
+            return MockStage::Finished;
+        }
+        match self.current() {
+            Some(i) if self.answers[i].answered_at.is_none() => MockStage::Asking,
+            Some(i) if i + 1 < self.answers.len() => MockStage::Answered,
+            _ => MockStage::Grading,
+        }
     }
 }
 
@@ -219,8 +269,8 @@ pub fn pick_mock_questions(
         .collect())
 }
 
-/// Picks the questions, creates the mock (started `now`, answers blank) and saves it, so an
-/// interrupted mock survives a restart.
+/// Picks the questions, creates the mock (started `now`, the first question shown `now`, nothing
+/// answered) and saves it, so an interrupted mock survives a restart.
 pub fn start_mock(
     store: &mut Store,
     candidates: &[MockCandidate],
@@ -236,79 +286,38 @@ pub fn start_mock(
             "no question matches this level and these topics",
         ));
     }
-    let mock = Mock {
+    let mut topics = settings.topics.clone();
+    topics.sort_unstable();
+    topics.dedup();
+    let record = MockRecord {
         id: crate::review::new_ulid(now.unix_ms),
-        started_at: ms_to_ui(now.unix_ms),
+        started_at: now.unix_ms,
         finished_at: None,
-        settings: settings.clone(),
-        answers: picked
-            .into_iter()
-            .map(|i| MockAnswer {
-                question_id: candidates[i].question_id.clone(),
-                seconds_used: 0,
-                points: Vec::new(),
-                points_total: candidates[i].points_total,
-            })
-            .collect(),
-    };
-    save_mock(store, &mock)?;
-    Ok(mock)
-}
-
-/// Saves (inserts or replaces) a mock, e.g. after each answer and when finished.
-pub fn save_mock(store: &mut Store, mock: &Mock) -> Result<(), StudyError> {
-    if mock.id.is_empty() || mock.id.len() > 64 || mock.id.chars().any(char::is_control) {
-        return Err(StudyError::invalid(
-            "id",
-            "must be 1–64 printable characters",
-        ));
-    }
-    if mock.answers.len() > MAX_MOCK_QUESTIONS as usize {
-        return Err(StudyError::invalid(
-            "answers",
-            format!("at most {MAX_MOCK_QUESTIONS}"),
-        ));
-    }
-    let mut settings = mock.settings.clone();
-    settings.validate()?;
-    settings.topics.sort_unstable();
-    settings.topics.dedup();
-    let answers = mock
-        .answers
-        .iter()
-        .map(|a| {
-            if a.question_id.is_empty() || a.question_id.len() > 200 {
-                return Err(StudyError::invalid(
-                    "questionId",
-                    "must be 1–200 characters",
-                ));
-            }
-            Ok(MockAnswerRecord {
-                question_id: a.question_id.clone(),
-                seconds_used: a.seconds_used,
-                points: points_json(&a.points, a.points_total)?,
-                points_total: a.points_total,
-            })
-        })
-        .collect::<Result<_, StudyError>>()?;
-    store.save_mock(&MockRecord {
-        id: mock.id.clone(),
-        started_at: ms_from_ui("startedAt", mock.started_at)?,
-        finished_at: mock
-            .finished_at
-            .map(|f| ms_from_ui("finishedAt", f))
-            .transpose()?,
         level: settings.level.slug().to_string(),
-        topics: serde_json::to_string(&settings.topics)
+        topics: serde_json::to_string(&topics)
             .map_err(|e| StudyError::invalid("topics", e.to_string()))?,
         question_count: settings.question_count,
         minutes_per_answer: settings.minutes_per_answer,
-        answers,
-    })?;
-    Ok(())
+        answers: picked
+            .into_iter()
+            .enumerate()
+            .map(|(k, i)| MockAnswerRecord {
+                question_id: candidates[i].question_id.clone(),
+                seconds_used: 0,
+                points: "[]".into(),
+                points_total: candidates[i].points_total,
+                answer: None,
+                shown_at: (k == 0).then_some(now.unix_ms),
+                answered_at: None,
+                graded: false,
+            })
+            .collect(),
+    };
+    store.save_mock(&record)?;
+    from_record(record)
 }
 
-fn from_record(r: MockRecord) -> Result<Mock, StudyError> {
+pub(crate) fn from_record(r: MockRecord) -> Result<Mock, StudyError> {
     let bad = |what: &str, e: &dyn std::fmt::Display| {
         StudyError::corrupt(what, format!("mock {}: {e}", r.id))
     };
@@ -323,6 +332,10 @@ fn from_record(r: MockRecord) -> Result<Mock, StudyError> {
                 seconds_used: a.seconds_used,
                 points: serde_json::from_str(&a.points).map_err(|e| bad("mock points", &e))?,
                 points_total: a.points_total,
+                answer: a.answer.clone(),
+                shown_at: a.shown_at.map(ms_to_ui),
+                answered_at: a.answered_at.map(ms_to_ui),
+                graded: a.graded,
             })
         })
         .collect::<Result<_, StudyError>>()?;
@@ -341,13 +354,15 @@ fn from_record(r: MockRecord) -> Result<Mock, StudyError> {
 }
 
 pub fn get_mock(store: &Store, id: &str) -> Result<Mock, StudyError> {
-    match store.mock(id)? {
-        Some(r) => from_record(r),
-        None => Err(StudyError::NotFound {
-            what: "mock".into(),
-            id: id.into(),
-        }),
-    }
+    from_record(mock_record(store, id)?)
+}
+
+/// The stored mock, or NotFound naming it.
+pub(crate) fn mock_record(store: &Store, id: &str) -> Result<MockRecord, StudyError> {
+    store.mock(id)?.ok_or_else(|| StudyError::NotFound {
+        what: "mock".into(),
+        id: id.into(),
+    })
 }
 
 /// Every mock, newest first. A damaged row is skipped rather than hiding the whole history.

@@ -1,6 +1,6 @@
-//! Mock interviews: start, save answers, history, and export as Markdown.
+//! Mock interviews: start, answer, next, grade, finish, history, and export as Markdown.
 use super::{blocking, dialog::save_path, App, Res};
-use archdrill_core::{Mock, MockSettings, MockSummary, MockView};
+use archdrill_core::{MockSettings, MockSummary, MockView};
 use tauri::{AppHandle, State};
 
 #[tauri::command]
@@ -9,10 +9,42 @@ pub async fn start_mock(app: State<'_, App>, settings: MockSettings) -> Res<Mock
     blocking(&app, move |a| a.start_mock(&settings)).await
 }
 
+/// Stores the typed answer (if any) to the question being asked; the backend stamps the time.
 #[tauri::command]
 #[specta::specta]
-pub async fn save_mock(app: State<'_, App>, mock: Mock) -> Res<MockView> {
-    blocking(&app, move |a| a.save_mock(&mock)).await
+pub async fn answer_mock(
+    app: State<'_, App>,
+    mock_id: String,
+    answer: Option<String>,
+) -> Res<MockView> {
+    blocking(&app, move |a| a.answer_mock(&mock_id, answer.as_deref())).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn next_mock_question(app: State<'_, App>, mock_id: String) -> Res<MockView> {
+    blocking(&app, move |a| a.next_mock_question(&mock_id)).await
+}
+
+/// The learner's confirmed ticks for the answer at `position`.
+#[tauri::command]
+#[specta::specta]
+pub async fn grade_mock_answer(
+    app: State<'_, App>,
+    mock_id: String,
+    position: u32,
+    points: Vec<u32>,
+) -> Res<MockView> {
+    blocking(&app, move |a| {
+        a.grade_mock_answer(&mock_id, position, &points)
+    })
+    .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn finish_mock(app: State<'_, App>, mock_id: String) -> Res<MockView> {
+    blocking(&app, move |a| a.finish_mock(&mock_id)).await
 }
 
 #[tauri::command]

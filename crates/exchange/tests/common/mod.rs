@@ -117,12 +117,21 @@ pub fn populate(s: &mut Store) {
                 seconds_used: 240,
                 points: "[0,1]".into(),
                 points_total: 3,
+                // A session's typed answer and timestamps travel with the mock.
+                answer: Some("Public, app and data tiers, each in two AZs.\nNAT for egress.".into()),
+                shown_at: Some(T0 + 1_000),
+                answered_at: Some(T0 + 241_000),
+                graded: true,
             },
             MockAnswerRecord {
                 question_id: "s3-basics".into(),
                 seconds_used: 300,
                 points: "[]".into(),
                 points_total: 2,
+                answer: None,
+                shown_at: Some(T0 + 241_500),
+                answered_at: Some(T0 + 541_500),
+                graded: false,
             },
         ],
     })
