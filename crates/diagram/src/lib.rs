@@ -38,7 +38,6 @@ mod route;
 
 // Render: a layout to SVG, and SVG to PNG.
 mod control_name;
-mod encode;
 mod glyph;
 mod overlay;
 mod png;

@@ -13,6 +13,9 @@ pub enum RenderError {
     Scale(f32),
     #[error("the image would be {0} × {1} pixels, more than the 40 megapixel limit")]
     TooLarge(u32, u32),
+    /// The PNG encoder refused the pixels (not seen in practice: the sizes are checked first).
+    #[error("the PNG could not be encoded: {0}")]
+    Encode(String),
 }
 
 const MAX_PIXELS: u64 = 40_000_000;
@@ -65,11 +68,7 @@ pub fn render_png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
     // PNG stores straight alpha; tiny-skia keeps premultiplied (the same for opaque pixels).
     // No early exit: a plain fold over the alpha bytes vectorises.
     if pixmap.data().chunks_exact(4).fold(255u8, |m, p| m & p[3]) == 255 {
-        return Ok(crate::encode::png(
-            pixmap.data(),
-            pixmap.width(),
-            pixmap.height(),
-        ));
+        return encode(pixmap.data(), pixmap.width(), pixmap.height());
     }
     let straight: Vec<u8> = pixmap
         .pixels()
@@ -79,11 +78,23 @@ pub fn render_png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
             [c.red(), c.green(), c.blue(), c.alpha()]
         })
         .collect();
-    Ok(crate::encode::png(
-        &straight,
-        pixmap.width(),
-        pixmap.height(),
-    ))
+    encode(&straight, pixmap.width(), pixmap.height())
+}
+
+/// Straight RGBA rows as PNG. `Compression::Fast` (fdeflate, made for PNG, with adaptive filters)
+/// takes about as long as the hand-written run-length encoder it replaced and gives files about 40%
+/// smaller; `Balanced` is 5–7× slower for another half (measured at 2× on the shipped diagrams).
+fn encode(rgba: &[u8], width: u32, height: u32) -> Result<Vec<u8>, RenderError> {
+    let failed = |e: png::EncodingError| RenderError::Encode(e.to_string());
+    let mut out = Vec::with_capacity(rgba.len() / 8);
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header().map_err(failed)?;
+    writer.write_image_data(rgba).map_err(failed)?;
+    writer.finish().map_err(failed)?;
+    Ok(out)
 }
 
 #[cfg(test)]
