@@ -33,6 +33,12 @@ pub enum AppError {
     /// `message` says which: damaged, foreign, or from a newer format.
     #[error("{path}: {message}")]
     BadFile { path: String, message: String },
+    /// Optimising the scheduler needs more history: `have` reviews of cards seen on an earlier day,
+    /// `need` wanted. Not a fault: the learner keeps reviewing and tries again later.
+    #[error(
+        "optimising needs {need} reviews of cards seen on an earlier day; there are {have} so far"
+    )]
+    NotEnoughReviews { have: u32, need: u32 },
     /// Something is already running that this needs to wait for (a backup, an import).
     #[error("{message}")]
     Busy { message: String },

@@ -53,7 +53,9 @@ impl From<StudyError> for AppError {
                 AppError::InvalidInput { field, message }
             }
             StudyError::NotFound { what, id } => AppError::NotFound { what, id },
-            e @ StudyError::NotEnoughReviews { .. } => AppError::invalid("optimize", e.to_string()),
+            StudyError::NotEnoughReviews { have, need } => {
+                AppError::NotEnoughReviews { have, need }
+            }
             e @ StudyError::Fsrs(_) => AppError::invalid("fsrsParameters", e.to_string()),
             e @ StudyError::Corrupt { .. } => AppError::Storage {
                 message: e.to_string(),

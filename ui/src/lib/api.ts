@@ -36,6 +36,8 @@ export function describeError(e: AppError): string {
       return `Your progress was saved by a newer Archdrill (version ${e.found}; this one knows ${e.known}). Update Archdrill.`;
     case "badFile":
       return `${e.path}: ${e.message}`;
+    case "notEnoughReviews":
+      return `Optimising needs ${e.need} reviews of cards you first saw on an earlier day; you have ${e.have}. Keep reviewing and try again in a few days.`;
   }
 }
 

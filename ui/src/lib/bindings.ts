@@ -129,6 +129,11 @@ export type AppError =
  *  `message` says which: damaged, foreign, or from a newer format.
  */
 { kind: "badFile"; path: string; message: string } | 
+/**
+ *  Optimising the scheduler needs more history: `have` reviews of cards seen on an earlier day,
+ *  `need` wanted. Not a fault: the learner keeps reviewing and tries again later.
+ */
+{ kind: "notEnoughReviews"; have: number; need: number } | 
 /**  Something is already running that this needs to wait for (a backup, an import). */
 { kind: "busy"; message: string };
 
