@@ -3,6 +3,7 @@
 //! are read too, so a learner's own questions can be checked the same way.
 use archdrill_answer::Rubric;
 use archdrill_content::Bank;
+use archdrill_domain::AppError;
 use serde_json::{json, Value};
 use std::collections::HashSet;
 use std::io::Read;
@@ -29,20 +30,23 @@ pub fn run(cmd: &str, rest: &[String]) -> Option<ExitCode> {
             println!("{report:#}");
             ExitCode::SUCCESS
         }
-        Err(message) => {
-            eprintln!("archdrill cover: {message}");
+        Err(e) => {
+            eprintln!("archdrill cover: {e}");
+            if matches!(e, AppError::NotFound { .. }) {
+                eprintln!("(ids are the file names in content/<topic>/ and in your packs)");
+            }
             ExitCode::FAILURE
         }
     })
 }
 
-fn cover(id: &str, source: &str) -> Result<Value, String> {
+fn cover(id: &str, source: &str) -> Result<Value, AppError> {
     // Diagram links play no part in coverage, so none are checked here.
     let packs = archdrill_store::default_data_dir().join("packs");
     let bank = Bank::load(Some(&packs), &HashSet::new());
     let question = bank
         .get(id)
-        .ok_or_else(|| format!("no question with id {id:?} (ids are the file names in content/<topic>/ and in your packs)"))?;
+        .ok_or_else(|| AppError::not_found("question", id))?;
     let answer = read_answer(source)?;
     if question.cues.is_empty() {
         eprintln!("archdrill cover: {id:?} gives no cues, so every key point counts as missed");
@@ -66,7 +70,7 @@ fn cover(id: &str, source: &str) -> Result<Value, String> {
 }
 
 /// The answer text from a file or, for `-`, standard input. Match ranges are byte offsets into it.
-fn read_answer(source: &str) -> Result<String, String> {
+fn read_answer(source: &str) -> Result<String, AppError> {
     let mut buf = Vec::new();
     let read = if source == "-" {
         std::io::stdin().take(MAX_ANSWER + 1).read_to_end(&mut buf)
@@ -78,12 +82,16 @@ fn read_answer(source: &str) -> Result<String, String> {
     } else {
         source
     };
-    read.map_err(|e| format!("cannot read {name}: {e}"))?;
+    let bad = |message: String| AppError::Io {
+        path: name.to_string(),
+        message,
+    };
+    read.map_err(|e| bad(format!("cannot read it: {e}")))?;
     if buf.len() as u64 > MAX_ANSWER {
-        return Err(format!(
-            "{name} is larger than {} KiB; an answer is plain text of a few hundred words",
+        return Err(bad(format!(
+            "larger than {} KiB; an answer is plain text of a few hundred words",
             MAX_ANSWER / 1024
-        ));
+        )));
     }
-    String::from_utf8(buf).map_err(|_| format!("{name} is not UTF-8 text"))
+    String::from_utf8(buf).map_err(|_| bad("it is not UTF-8 text".into()))
 }
