@@ -1,6 +1,5 @@
 //! The bank in Anki: every question (the compiled-in bank and the learner's packs, as loaded at
 //! start-up) and every diagram, written as an Anki package for the CLI and Settings.
-use crate::clock::now_ms;
 use crate::Archdrill;
 use archdrill_diagram::Diagram;
 use archdrill_domain::AppError;
@@ -30,7 +29,7 @@ impl Archdrill {
     ) -> Result<AnkiReport, AppError> {
         let path = &apkg_path(path);
         let diagrams: Vec<&Diagram> = self.library.diagrams().collect();
-        let now_secs = now_ms() / 1000;
+        let now_secs = self.now_ms() / 1000;
         let summary = archdrill_anki::export(
             path,
             self.bank.questions(),

@@ -1,5 +1,4 @@
 use crate::api::*;
-use crate::clock::now_ms;
 use archdrill_content::{markdown_to_html, Bank};
 use archdrill_diagram::Library;
 use archdrill_domain::{AppError, Origin, Problem, Question};
@@ -23,6 +22,10 @@ pub struct Archdrill {
     pub(crate) data_dir: PathBuf,
     /// What start-up recovery did (a damaged database replaced), for the banner.
     pub(crate) recovery: Option<archdrill_store::Recovery>,
+    /// Every card in study order, built once: the bank and the library do not change while the app
+    /// runs (packs are read at open), and the Today queue would otherwise rebuild it on every call.
+    pub(crate) deck: archdrill_study::Deck,
+    pub(crate) clock: crate::Clock,
 }
 
 impl Archdrill {
@@ -30,9 +33,15 @@ impl Archdrill {
     /// A damaged database is replaced by the newest good backup (see `recovery_notice`); only a
     /// database from a newer app and a folder that cannot be written are errors.
     pub fn open(data_dir: &Path) -> Result<Archdrill, AppError> {
+        Archdrill::open_with_clock(data_dir, crate::Clock::system())
+    }
+
+    /// `open`, reading the time from `clock` instead of the wall clock (tests fix the time).
+    pub fn open_with_clock(data_dir: &Path, clock: crate::Clock) -> Result<Archdrill, AppError> {
         let (store, recovery) = archdrill_store::open_or_recover(data_dir)?;
         let library = Library::load_embedded();
         let bank = Bank::load(Some(&data_dir.join("packs")), &library.diagram_ids());
+        let deck = crate::study::build_deck(&bank, &library);
         Ok(Archdrill {
             bank,
             library,
@@ -40,7 +49,14 @@ impl Archdrill {
             store: Mutex::new(store),
             data_dir: data_dir.to_path_buf(),
             recovery,
+            deck,
+            clock,
         })
+    }
+
+    /// The time now, from the clock the handle was opened with.
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
     }
 
     pub fn bank(&self) -> &Bank {
@@ -61,7 +77,7 @@ impl Archdrill {
 
     /// `utc_offset_min` is the learner's offset from UTC: "due today" ends at their midnight.
     pub fn home(&self, utc_offset_min: i32) -> Result<HomeSummary, AppError> {
-        let due_today = self.due_today(archdrill_study::Now::new(now_ms(), utc_offset_min))?;
+        let due_today = self.due_today(archdrill_study::Now::new(self.now_ms(), utc_offset_min))?;
         Ok(HomeSummary {
             question_count: self.bank.len() as u32,
             diagram_count: self.library.diagrams().count() as u32,
@@ -180,12 +196,12 @@ impl Archdrill {
                 format!("a note holds at most {} KiB", MAX_NOTE_BYTES / 1024),
             ));
         }
-        Ok(self.store().save_note(id, body, now_ms())?)
+        Ok(self.store().save_note(id, body, self.now_ms())?)
     }
 
     pub fn set_bookmark(&self, id: &str, on: bool) -> Result<(), AppError> {
         self.get(id)?;
-        Ok(self.store().set_bookmark(id, on, now_ms())?)
+        Ok(self.store().set_bookmark(id, on, self.now_ms())?)
     }
 
     pub(crate) fn get(&self, id: &str) -> Result<&Question, AppError> {

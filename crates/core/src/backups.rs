@@ -1,6 +1,5 @@
 //! Backups as the learner sees them: the list in Settings, "Back up now", "Restore…", the automatic
 //! backups the shell schedules, and what start-up recovery did. The store does the file work.
-use crate::clock::now_ms;
 use crate::Archdrill;
 use archdrill_domain::AppError;
 use archdrill_store::{back_up, backup_reviews, backups_dir, list_backups, BackupInfo, Recovery};
@@ -83,7 +82,7 @@ impl Archdrill {
             let store = self.store();
             (store.path().to_path_buf(), store.fingerprint()?)
         };
-        let info = back_up(&db, &self.data_dir, now_ms())?;
+        let info = back_up(&db, &self.data_dir, self.now_ms())?;
         self.store().set_setting(FINGERPRINT_KEY, &print)?;
         Ok(row(&info))
     }
@@ -94,7 +93,7 @@ impl Archdrill {
         if let Some(newest) = list_backups(&self.data_dir)?.first() {
             let store = self.store();
             let unchanged = store.setting(FINGERPRINT_KEY)? == Some(store.fingerprint()?);
-            if unchanged || now_ms() - newest.created_ms < max_age_ms {
+            if unchanged || self.now_ms() - newest.created_ms < max_age_ms {
                 return Ok(None);
             }
         }
@@ -111,7 +110,7 @@ impl Archdrill {
             .ok_or_else(|| AppError::not_found("backup", file_name))?;
         let safety = self
             .store()
-            .restore_from(&chosen.path, &self.data_dir, now_ms())?;
+            .restore_from(&chosen.path, &self.data_dir, self.now_ms())?;
         Ok(row(&safety))
     }
 
@@ -120,7 +119,9 @@ impl Archdrill {
         if !path.is_file() {
             return Err(AppError::not_found("backup", path.display().to_string()));
         }
-        let safety = self.store().restore_from(path, &self.data_dir, now_ms())?;
+        let safety = self
+            .store()
+            .restore_from(path, &self.data_dir, self.now_ms())?;
         Ok(row(&safety))
     }
 

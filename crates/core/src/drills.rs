@@ -1,7 +1,7 @@
 //! Diagrams and drills: what the drill screens show, and checking an attempt, which grades it, keeps
 //! the attempt, and schedules the drill as an FSRS card (`d:<drill id>`) from its score.
 use crate::api::QuestionLink;
-use crate::{now_ms, Archdrill};
+use crate::Archdrill;
 use archdrill_diagram::{
     drill_view, grade, render_attempt, render_model, render_png, render_svg, DrillKind, DrillView,
     GradeResult, RenderOptions, Submission, Theme as DiagramTheme,
@@ -122,7 +122,7 @@ impl Archdrill {
     ) -> Result<DrillCheck, AppError> {
         let result = grade(&self.library, id, submission)?;
         let rating = Rating::from_number(result.rating as u8).unwrap_or(Rating::Again);
-        let now = Now::new(now_ms(), utc_offset_min);
+        let now = Now::new(self.now_ms(), utc_offset_min);
         let submission_json = to_json(submission)?;
         let result_json = to_json(&result)?;
         // The review and the attempt that explains it are one unit of work.

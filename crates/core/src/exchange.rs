@@ -1,7 +1,6 @@
 //! The export file and the sync folder, for the window and the CLI. Files are read and checked
 //! before the store is locked, and written after it is released: the lock is held only while the
 //! database is read or written.
-use crate::clock::now_ms;
 use crate::Archdrill;
 use archdrill_domain::AppError;
 use archdrill_exchange as exchange;
@@ -112,7 +111,7 @@ impl Archdrill {
             &snap,
             path,
             env!("CARGO_PKG_VERSION"),
-            now_ms(),
+            self.now_ms(),
             &mut progress,
         )?;
         let [reviews, undos, changes, mocks, attempts] = summary.lines.map(|n| count(n as usize));
@@ -150,7 +149,7 @@ impl Archdrill {
 
     pub fn sync_status(&self) -> Result<SyncStatus, AppError> {
         let mut store = self.store();
-        let device_id = exchange::device_id(&mut store, now_ms())?;
+        let device_id = exchange::device_id(&mut store, self.now_ms())?;
         let folder = exchange::sync_folder(&store)?;
         let last: Option<serde_json::Value> = store
             .setting(exchange::LAST_KEY)?
@@ -193,10 +192,10 @@ impl Archdrill {
             let folder = exchange::sync_folder(&store)?.ok_or_else(|| {
                 AppError::invalid("syncFolder", "no sync folder is set: choose one first")
             })?;
-            exchange::plan(&mut store, &folder, now_ms())?
+            exchange::plan(&mut store, &folder, self.now_ms())?
         };
         let gathered = exchange::gather(&plan);
-        let r = exchange::finish(&mut self.store(), &plan, gathered, now_ms())?;
+        let r = exchange::finish(&mut self.store(), &plan, gathered, self.now_ms())?;
         Ok(SyncReport {
             folder: r.folder,
             device_id: r.device_id,
@@ -229,7 +228,7 @@ fn check_writable(folder: &Path) -> Result<(), AppError> {
     // The only sure test of "writable" is writing: permissions, read-only mounts and ACLs all show.
     let probe = folder.join(format!(
         ".archdrill-write-test-{}",
-        archdrill_domain::new_ulid(now_ms())
+        archdrill_domain::new_ulid(crate::clock::now_ms())
     ));
     std::fs::write(&probe, b"").map_err(|e| {
         AppError::invalid(

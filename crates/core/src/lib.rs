@@ -22,7 +22,7 @@ pub use answers::{AnswerCoverage, CueMatch, PointCover, MAX_ANSWER_CHARS};
 pub use api::*;
 pub use archdrill::{search_doc, Archdrill};
 pub use backups::{BackupRow, RecoveryNotice, RUNNING_BACKUP_EVERY_MS, START_BACKUP_AGE_MS};
-pub use clock::{now_ms, utc_datetime};
+pub use clock::{now_ms, utc_datetime, Clock};
 pub use drills::{CheckedFigures, DiagramSummary, DrillCheck, DrillSummary, ExportFormat};
 pub use exchange::{ExportReport, ImportReport, SyncReport, SyncStatus};
 pub use history::HistoryEntry;

@@ -2,7 +2,6 @@
 //! grade and finish it, all stamped by the backend clock; list and reopen past mocks, and export one
 //! as Markdown.
 use crate::answers::{check_length, AnswerCoverage};
-use crate::clock::now_ms;
 use crate::Archdrill;
 use archdrill_content::markdown_to_html;
 use archdrill_domain::{AppError, Level, Topic};
@@ -80,7 +79,7 @@ impl Archdrill {
                 points_total: u32::try_from(q.key_points.len()).unwrap_or(u32::MAX),
             })
             .collect();
-        let now = now_ms();
+        let now = self.now_ms();
         // A fresh choice each time: the clock is seed enough for picking interview questions.
         let seed = now as u64;
         let mock = archdrill_study::start_mock(
@@ -99,15 +98,22 @@ impl Archdrill {
         if let Some(a) = answer {
             check_length(a)?;
         }
-        let mock =
-            archdrill_study::answer_mock(&mut self.store(), mock_id, answer, Now::utc(now_ms()))?;
+        let mock = archdrill_study::answer_mock(
+            &mut self.store(),
+            mock_id,
+            answer,
+            Now::utc(self.now_ms()),
+        )?;
         Ok(self.mock_view(mock))
     }
 
     /// Shows the next question (after the current one is answered).
     pub fn next_mock_question(&self, mock_id: &str) -> Result<MockView, AppError> {
-        let mock =
-            archdrill_study::next_mock_question(&mut self.store(), mock_id, Now::utc(now_ms()))?;
+        let mock = archdrill_study::next_mock_question(
+            &mut self.store(),
+            mock_id,
+            Now::utc(self.now_ms()),
+        )?;
         Ok(self.mock_view(mock))
     }
 
@@ -134,7 +140,8 @@ impl Archdrill {
 
     /// Stamps the end of the mock; refused when it is already finished.
     pub fn finish_mock(&self, mock_id: &str) -> Result<MockView, AppError> {
-        let mock = archdrill_study::finish_mock(&mut self.store(), mock_id, Now::utc(now_ms()))?;
+        let mock =
+            archdrill_study::finish_mock(&mut self.store(), mock_id, Now::utc(self.now_ms()))?;
         Ok(self.mock_view(mock))
     }
 

@@ -2,7 +2,6 @@
 //! prepare for, the pace the study engine plans from them (`archdrill_study::plan_forecast`), and
 //! the sentence Home shows. Dates cross to the UI as `YYYY-MM-DD` strings of the learner's local
 //! calendar (specta exports no i64); "today" depends on their offset from UTC, as in `study.rs`.
-use crate::clock::now_ms;
 use crate::Archdrill;
 use archdrill_domain::{AppError, Level, Topic};
 use archdrill_study::{
@@ -62,8 +61,8 @@ pub struct PlanView {
 impl Archdrill {
     /// The stored plan and today's figures.
     pub fn interview_plan(&self, utc_offset_min: i32) -> Result<PlanView, AppError> {
-        let now = Now::new(now_ms(), utc_offset_min);
-        let forecast = plan_forecast(&self.store(), &self.deck(), now)?;
+        let now = Now::new(self.now_ms(), utc_offset_min);
+        let forecast = plan_forecast(&self.store(), self.deck(), now)?;
         Ok(view(forecast))
     }
 
@@ -75,7 +74,7 @@ impl Archdrill {
         input: &PlanInput,
         utc_offset_min: i32,
     ) -> Result<PlanView, AppError> {
-        let now = Now::new(now_ms(), utc_offset_min);
+        let now = Now::new(self.now_ms(), utc_offset_min);
         let plan = self.checked_plan(input, now.day())?;
         save_plan(&mut self.store(), &plan)?;
         self.interview_plan(utc_offset_min)

@@ -2,7 +2,6 @@
 //! forecast, a year of reviews and true retention per month. The figures come from the study
 //! engine; this module gives it the cards with their topic and level, and the interview day from
 //! the learner's plan.
-use crate::clock::now_ms;
 use crate::Archdrill;
 use archdrill_domain::{AppError, Level};
 use archdrill_study::{
@@ -72,7 +71,7 @@ impl ProgressTotals {
 
 impl Archdrill {
     pub fn progress(&self, utc_offset_min: i32) -> Result<ProgressView, AppError> {
-        let now = Now::new(now_ms(), utc_offset_min);
+        let now = Now::new(self.now_ms(), utc_offset_min);
         let today = now.day();
         let cards = self.progress_cards();
         let store = self.store();

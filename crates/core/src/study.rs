@@ -5,8 +5,9 @@
 //! "Today" is the learner's local day, so every call that depends on it takes their offset from UTC
 //! in minutes (the UI's `-new Date().getTimezoneOffset()`).
 use crate::api::QuestionLink;
-use crate::clock::now_ms;
 use crate::Archdrill;
+use archdrill_content::Bank;
+use archdrill_diagram::Library;
 use archdrill_domain::{AppError, Level, Topic};
 use archdrill_store::Store;
 use archdrill_study::{
@@ -85,8 +86,7 @@ pub struct StudySettingsView {
 
 impl Archdrill {
     /// Every card the app schedules, in the order new cards are introduced: each bank question as
-    /// `q:<id>` under its topic. Built per call: the bank is a few hundred questions, so indexing it
-    /// costs microseconds (drills join the deck here later).
+    /// `q:<id>` under its topic, and each drill as `d:<id>`. Built once at open (`build_deck`).
     ///
     /// The bank is stored topic by topic, so taking new cards in bank order would spend days on one
     /// topic. Instead the topics take turns (the k-th question of every topic before any topic's
@@ -94,13 +94,20 @@ impl Archdrill {
     /// Drills are cards too (`d:<id>`), filed under the topic of the questions that link their
     /// diagram, and interleaved so a topic's drills come after its first questions. Each card
     /// carries its level (a drill that of the same question) for the interview plan.
-    pub(crate) fn deck(&self) -> Deck {
-        let questions = self.bank.questions();
+    pub(crate) fn deck(&self) -> &Deck {
+        &self.deck
+    }
+}
+
+/// Every card in study order (see `Archdrill::deck`); built once, at open.
+pub(crate) fn build_deck(bank: &Bank, library: &Library) -> Deck {
+    {
+        let questions = bank.questions();
         // The level rides last and is left out of the sort: the ids are unique, so it never mattered.
         let mut keyed: Vec<(usize, Topic, bool, String, Option<Level>)> =
-            Vec::with_capacity(self.bank.len());
+            Vec::with_capacity(bank.len());
         let mut seen: HashMap<Topic, usize> = HashMap::new();
-        let mut order: Vec<usize> = (0..self.bank.len()).collect();
+        let mut order: Vec<usize> = (0..bank.len()).collect();
         order.sort_by_key(|&i| (questions[i].topic, questions[i].level != Level::Mid, i));
         for i in order {
             let q = &questions[i];
@@ -110,7 +117,7 @@ impl Archdrill {
             *rank += 1;
         }
         let mut drills_seen: HashMap<Topic, usize> = HashMap::new();
-        for drill in self.library.drills() {
+        for drill in library.drills() {
             let linked = questions
                 .iter()
                 .find(|q| q.diagrams.contains(&drill.diagram));
@@ -127,28 +134,30 @@ impl Archdrill {
             .map(|(_, topic, _, id, _)| CardRef { id, topic });
         Deck::new(cards.collect()).with_levels(levels)
     }
+}
 
+impl Archdrill {
     pub fn study_dashboard(&self, utc_offset_min: i32) -> Result<Dashboard, AppError> {
-        let now = Now::new(now_ms(), utc_offset_min);
+        let now = Now::new(self.now_ms(), utc_offset_min);
         Ok(archdrill_study::dashboard(
             &self.store(),
-            &self.deck(),
+            self.deck(),
             now,
         )?)
     }
 
     /// Cards due before the end of the learner's today (Home's "due today").
     pub(crate) fn due_today(&self, now: Now) -> Result<u32, AppError> {
-        Ok(archdrill_study::today_queue(&self.store(), &self.deck(), now)?.due)
+        Ok(archdrill_study::today_queue(&self.store(), self.deck(), now)?.due)
     }
 
     pub fn study_queue(&self, utc_offset_min: i32) -> Result<StudyQueue, AppError> {
-        let now = Now::new(now_ms(), utc_offset_min);
+        let now = Now::new(self.now_ms(), utc_offset_min);
         let deck = self.deck();
         let store = self.store();
-        let today = archdrill_study::today_queue(&store, &deck, now)?;
+        let today = archdrill_study::today_queue(&store, deck, now)?;
         // Tomorrow's queue, seen from tomorrow's first instant, with nothing done yet that day.
-        let tomorrow = archdrill_study::today_queue(&store, &deck, now.at(now.end_of_today_ms()))?;
+        let tomorrow = archdrill_study::today_queue(&store, deck, now.at(now.end_of_today_ms()))?;
         let (next, due_left) = next_card(&store, &today.cards, now.unix_ms)?;
         Ok(StudyQueue {
             next,
@@ -163,7 +172,7 @@ impl Archdrill {
     /// The card to study: question, rubric, the four buttons' intervals and the follow-up to offer.
     pub fn study_card(&self, card_id: &str, utc_offset_min: i32) -> Result<StudyCard, AppError> {
         let question = self.question(self.card_question(card_id)?)?;
-        let now = Now::new(now_ms(), utc_offset_min);
+        let now = Now::new(self.now_ms(), utc_offset_min);
         let store = self.store();
         let intervals = archdrill_study::next_intervals(&store, card_id, now)?;
         let status = archdrill_study::card_status(&store, card_id)?;
@@ -197,7 +206,7 @@ impl Archdrill {
             points_total: u32::try_from(question.key_points.len()).unwrap_or(u32::MAX),
             ..input.clone()
         };
-        let now = Now::new(now_ms(), utc_offset_min);
+        let now = Now::new(self.now_ms(), utc_offset_min);
         Ok(archdrill_study::record_review(
             &mut self.store(),
             &input,
@@ -207,7 +216,7 @@ impl Archdrill {
 
     /// Undoes the latest review still in force, even one from an earlier run of the app.
     pub fn undo_review(&self, utc_offset_min: i32) -> Result<Option<UndoOutcome>, AppError> {
-        let now = Now::new(now_ms(), utc_offset_min);
+        let now = Now::new(self.now_ms(), utc_offset_min);
         Ok(archdrill_study::undo_last(&mut self.store(), now)?)
     }
 
@@ -303,7 +312,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let app = Archdrill::open(dir.path()).unwrap();
         // 40 cards seen on days 0, 3 and 10 of a past month: 80 long-term reviews.
-        let t0 = now_ms() - 60 * DAY_MS;
+        let t0 = app.now_ms() - 60 * DAY_MS;
         let cards: Vec<String> = app.deck().cards()[..40]
             .iter()
             .map(|c| c.id.clone())

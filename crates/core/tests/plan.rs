@@ -1,14 +1,17 @@
 //! The interview plan over the real bank and a real SQLite file: saving, reopening, the queue
 //! following it, and the checks on what the learner types.
-use archdrill_core::{now_ms, Archdrill, PlanInput, PlanStatus, Rating, ReviewInput};
+use archdrill_core::{Archdrill, Clock, PlanInput, PlanStatus, Rating, ReviewInput};
 use archdrill_domain::{AppError, Level, Topic};
 use archdrill_study::{date_string, Now};
+
+/// 2026-06-15 12:00 UTC: a fixed time, so "today" cannot roll over mid-test.
+const NOW: i64 = 1_781_524_800_000;
 
 /// The learner is on UTC+1 throughout.
 const OFFSET: i32 = 60;
 
 fn today() -> i64 {
-    Now::new(now_ms(), OFFSET).day()
+    Now::new(NOW, OFFSET).day()
 }
 
 fn senior_in(days: i64) -> PlanInput {
@@ -35,7 +38,7 @@ fn level_of(app: &Archdrill, card: &str) -> Option<Level> {
 #[test]
 fn a_fresh_app_asks_and_plans_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let app = Archdrill::open(dir.path()).unwrap();
+    let app = Archdrill::open_with_clock(dir.path(), Clock::fixed(NOW)).unwrap();
     let v = app.interview_plan(OFFSET).unwrap();
     assert!(!v.plan.decided);
     assert_eq!(v.plan.interview_date, None);
@@ -60,7 +63,7 @@ fn a_fresh_app_asks_and_plans_nothing() {
 #[test]
 fn a_saved_plan_survives_a_restart_and_the_queue_obeys_it() {
     let dir = tempfile::tempdir().unwrap();
-    let app = Archdrill::open(dir.path()).unwrap();
+    let app = Archdrill::open_with_clock(dir.path(), Clock::fixed(NOW)).unwrap();
     let saved = app.save_interview_plan(&senior_in(30), OFFSET).unwrap();
     assert_eq!(saved.plan, senior_in(30));
     let seniors = app
@@ -83,7 +86,7 @@ fn a_saved_plan_survives_a_restart_and_the_queue_obeys_it() {
     assert!(saved.sentence.contains("senior card"), "{}", saved.sentence);
     drop(app);
 
-    let app = Archdrill::open(dir.path()).unwrap();
+    let app = Archdrill::open_with_clock(dir.path(), Clock::fixed(NOW)).unwrap();
     let v = app.interview_plan(OFFSET).unwrap();
     assert_eq!(v, saved);
     let q = app.study_queue(OFFSET).unwrap();
@@ -118,7 +121,7 @@ fn a_saved_plan_survives_a_restart_and_the_queue_obeys_it() {
 #[test]
 fn topics_narrow_the_plan() {
     let dir = tempfile::tempdir().unwrap();
-    let app = Archdrill::open(dir.path()).unwrap();
+    let app = Archdrill::open_with_clock(dir.path(), Clock::fixed(NOW)).unwrap();
     let input = PlanInput {
         topics: vec![Topic::Storage],
         level: None,
@@ -146,7 +149,7 @@ fn topics_narrow_the_plan() {
 #[test]
 fn bad_plans_are_refused_naming_the_field() {
     let dir = tempfile::tempdir().unwrap();
-    let app = Archdrill::open(dir.path()).unwrap();
+    let app = Archdrill::open_with_clock(dir.path(), Clock::fixed(NOW)).unwrap();
     let past = senior_in(-1);
     assert_eq!(
         field(app.save_interview_plan(&past, OFFSET).unwrap_err()),

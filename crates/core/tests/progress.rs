@@ -1,15 +1,18 @@
 //! The Progress screen's figures over the real bank and a real SQLite file. The app stamps reviews
 //! with the wall clock, so reviews on earlier days are written through the study engine on a second
 //! connection to the same file; today's go through `Archdrill::record_review` and `undo_review`.
-use archdrill_core::{now_ms, Archdrill, Rating, ReviewInput};
+use archdrill_core::{Archdrill, Clock, Rating, ReviewInput};
 use archdrill_domain::Level;
 use archdrill_store::Store;
 use archdrill_study::{date_string, record_review, save_plan, InterviewPlan, Now, DAY_MS};
 use std::collections::{BTreeMap, HashSet};
 
+/// 2026-06-15 12:00 UTC: a fixed time, so "today" cannot roll over mid-test.
+const NOW: i64 = 1_781_524_800_000;
+
 fn app() -> (tempfile::TempDir, Archdrill) {
     let dir = tempfile::tempdir().unwrap();
-    let app = Archdrill::open(dir.path()).unwrap();
+    let app = Archdrill::open_with_clock(dir.path(), Clock::fixed(NOW)).unwrap();
     (dir, app)
 }
 
@@ -25,7 +28,7 @@ fn input(card: &str, rating: Rating) -> ReviewInput {
 }
 
 fn today() -> i64 {
-    Now::utc(now_ms()).day()
+    Now::utc(NOW).day()
 }
 
 /// A review on local (UTC) `day`, at 10:00.

@@ -1,11 +1,15 @@
 //! The study service over the real bank and a real SQLite file: the queue, a card, rating, undo,
 //! settings and Home's due count. Mock interviews are in `mock.rs`.
-use archdrill_core::{Archdrill, Rating, ReviewInput, StudyPrefs};
+use archdrill_core::{Archdrill, Clock, Rating, ReviewInput, StudyPrefs};
 use archdrill_domain::{AppError, Topic};
+
+/// 2026-06-15 12:00 UTC: the tests count "today" and "tomorrow", so they run at a fixed midday, not
+/// at whatever time the wall clock says (near midnight a day would roll over mid-test).
+const NOON: i64 = 1_781_524_800_000;
 
 fn app() -> (tempfile::TempDir, Archdrill) {
     let dir = tempfile::tempdir().unwrap();
-    let app = Archdrill::open(dir.path()).unwrap();
+    let app = Archdrill::open_with_clock(dir.path(), Clock::fixed(NOON)).unwrap();
     (dir, app)
 }
 
