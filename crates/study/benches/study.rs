@@ -5,7 +5,8 @@
 use archdrill_domain::Topic;
 use archdrill_store::{ReviewRecord, Store};
 use archdrill_study::{
-    rebuild_states, record_review, today_queue, CardRef, Deck, Now, Rating, ReviewInput, DAY_MS,
+    rebuild_states, record_review, synthetic::review_history, today_queue, CardRef, Deck, Now,
+    Rating, ReviewInput,
 };
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -27,60 +28,13 @@ struct Fixture {
     deck: Deck,
 }
 
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        (z ^ (z >> 31)) % n
-    }
-}
-
 fn card_id(i: usize) -> String {
     format!("q:bench-question-{i:06}")
 }
 
-/// A year of history: each card first seen at a random point, then reviewed at growing gaps, mostly
-/// rated Good.
+/// A year of history for the first `REVIEWED` cards (see `archdrill_study::synthetic`).
 fn history() -> impl Iterator<Item = ReviewRecord> {
-    let mut rng = Rng(2024);
-    (0..REVIEWED).flat_map(move |c| {
-        // The gaps below add up to at most 262 days, so every review is in the past.
-        let mut day = NOW / DAY_MS - 365 + rng.below(100) as i64;
-        let mut gap = 1;
-        let seed = rng.below(u64::MAX);
-        (0..10 + usize::from(c < REVIEWS - 10 * REVIEWED))
-            .map(|k| {
-                let mut r = Rng(seed ^ k as u64);
-                let at = day * DAY_MS + 8 * 3_600_000 + r.below(12 * 3_600_000) as i64;
-                let rating = match r.below(20) {
-                    0 | 1 => 1,
-                    2 => 2,
-                    3 => 4,
-                    _ => 3,
-                };
-                let row = ReviewRecord {
-                    id: ulid::Ulid::from_parts(at as u64, u128::from(r.below(u64::MAX)))
-                        .to_string(),
-                    card_id: card_id(c),
-                    reviewed_at: at,
-                    day,
-                    rating,
-                    duration_ms: 20_000 + r.below(60_000) as i64,
-                    points: "[0,1,3]".into(),
-                    points_total: 5,
-                    elapsed_days: (k > 0).then_some(gap),
-                    answer: None,
-                };
-                gap = if rating == 1 { 1 } else { (gap * 2).min(40) };
-                day += gap;
-                row
-            })
-            .collect::<Vec<_>>()
-    })
+    review_history((0..REVIEWED).map(card_id).collect(), REVIEWS, NOW)
 }
 
 fn fixture() -> &'static Fixture {
@@ -145,14 +99,16 @@ fn queue(c: &mut Criterion) {
 fn record(c: &mut Criterion) {
     let f = fixture();
     let mut store = Store::open(&f.path).unwrap();
-    let mut rng = Rng(9);
+    // Cards spread over the deck by a prime stride, the four ratings in turn.
+    let mut k = 0usize;
     let mut t = NOW;
     c.bench_function("record_review_1m_log", |b| {
         b.iter(|| {
             t += 1_000;
+            k += 1;
             let input = ReviewInput {
-                card_id: card_id(rng.below(CARDS as u64) as usize),
-                rating: Rating::ALL[rng.below(4) as usize],
+                card_id: card_id(k * 7_919 % CARDS),
+                rating: Rating::ALL[k % 4],
                 duration_ms: 30_000.0,
                 points: vec![0, 2],
                 points_total: 5,

@@ -24,6 +24,7 @@ mod review;
 mod schedule;
 mod settings;
 mod stats;
+pub mod synthetic;
 mod time;
 mod undo;
 
