@@ -6,6 +6,7 @@
 //! `cargo xtask bindings` regenerate ui/src/lib/bindings.ts from the Rust commands
 //! `cargo xtask deb`      build the Debian package with the Tauri bundler
 
+mod bench_report;
 mod deps;
 mod display;
 mod sh;
@@ -23,8 +24,11 @@ fn main() -> ExitCode {
         Some("examples") => test::examples(&root, &args[1..]),
         Some("bindings") => bindings(&root),
         Some("deb") => deb(&root),
+        Some("bench-report") => bench_report::run(&root, &args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <run|test|examples|bindings|deb>");
+            eprintln!(
+                "usage: cargo xtask <run|test|examples|bindings|deb|bench-report [PREFIX...]>"
+            );
             return ExitCode::from(2);
         }
     };
