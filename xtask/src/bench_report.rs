@@ -44,7 +44,11 @@ pub fn run(root: &Path, prefixes: &[String]) -> Result {
     println!("|---|---|---|---|");
     for r in &rows {
         let calls = if r.min_iters == r.max_iters {
-            format!("{} calls each", r.min_iters)
+            format!(
+                "{} call{} each",
+                r.min_iters,
+                if r.min_iters == 1.0 { "" } else { "s" }
+            )
         } else {
             format!("{}–{} calls", r.min_iters, r.max_iters)
         };
