@@ -86,6 +86,17 @@ async fn texts(app: &App, css: &str) -> Res<Vec<String>> {
         .collect())
 }
 
+/// Scrolls the section with this test id to the top of the window and saves a screenshot.
+async fn scroll_shot(app: &App, id: &str, name: &str) -> Res {
+    app.client
+        .execute(
+            "document.querySelector(`[data-testid='${arguments[0]}']`).scrollIntoView({block: 'start'})",
+            vec![serde_json::json!(id)],
+        )
+        .await?;
+    app.screenshot(name).await
+}
+
 /// Cards due on each of the 30 days from today (overdue ones today), from card_state.
 fn forecast_from_db(driver: &Driver, offset_min: i64) -> Res<Vec<u32>> {
     let now = std::time::SystemTime::now()
@@ -163,6 +174,7 @@ async fn progress_charts_show_todays_reviews_with_tables_keyboard_and_no_axe_vio
         "{shares:?}"
     );
     app.screenshot("progress-light").await?;
+    scroll_shot(&app, "forecast", "progress-charts-light").await?;
 
     // Arrow keys walk the heatmap; the focused day's tooltip names it.
     app.client
@@ -231,6 +243,7 @@ async fn progress_charts_show_todays_reviews_with_tables_keyboard_and_no_axe_vio
     set_theme(&app, "dark").await?;
     app.wait_css(":root[data-theme='dark']").await?;
     app.screenshot("progress-dark").await?;
+    scroll_shot(&app, "forecast", "progress-charts-dark").await?;
     found.extend(
         violations(&app)
             .await?
