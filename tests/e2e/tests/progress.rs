@@ -3,7 +3,8 @@
 //! view holds the same numbers, the arrow keys walk the heatmap with a tooltip, and axe-core finds no
 //! violation at all, in the light and the dark theme.
 use archdrill_e2e::{press, review, App, Driver, Res};
-use archdrill_study::date_string;
+use archdrill_store::Store;
+use archdrill_study::{date_string, save_plan, InterviewPlan};
 use std::path::Path;
 
 const DAY_MS: i64 = 86_400_000;
@@ -122,6 +123,18 @@ fn forecast_from_db(driver: &Driver, offset_min: i64) -> Res<Vec<u32>> {
 #[tokio::test]
 async fn progress_charts_show_todays_reviews_with_tables_keyboard_and_no_axe_violation() -> Res {
     let dir = tempfile::tempdir()?;
+    // An interview three weeks away, in the plan the learner would have saved.
+    let utc_today = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)?
+        .as_millis() as i64
+        / DAY_MS;
+    let interview = utc_today + 21;
+    let plan = InterviewPlan {
+        day: Some(interview),
+        decided: true,
+        ..InterviewPlan::default()
+    };
+    save_plan(&mut Store::open_in(dir.path())?, &plan)?;
     let driver = Driver::start(dir.path())?;
     let app = driver.launch().await?;
     app.click("start-review").await?;
@@ -165,12 +178,17 @@ async fn progress_charts_show_todays_reviews_with_tables_keyboard_and_no_axe_vio
     assert_eq!(bars, expected);
     assert_eq!(expected.iter().sum::<u32>(), 3);
 
-    // Readiness: the cards reviewed today are fully recalled now, so some topic shows a share.
-    let shares = attrs(&app, "[data-testid='recall-mid-chart-bar']", "data-value").await?;
+    // Readiness, today and on the interview day for each topic: the cards reviewed today are
+    // fully recalled now and less surely in three weeks.
+    assert_eq!(app.text("interview-date").await?, date_string(interview));
+    let shares: Vec<f64> = attrs(&app, "[data-testid='recall-mid-chart-bar']", "data-value")
+        .await?
+        .iter()
+        .map(|v| v.parse().unwrap_or(f64::NAN))
+        .collect();
+    assert_eq!(shares.len() % 2, 0, "{shares:?}");
     assert!(
-        shares
-            .iter()
-            .any(|v| v.parse::<f64>().is_ok_and(|s| s > 0.0)),
+        shares.chunks(2).any(|p| p[0] > p[1] && p[1] > 0.0),
         "{shares:?}"
     );
     app.screenshot("progress-light").await?;
