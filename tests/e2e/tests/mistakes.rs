@@ -88,7 +88,7 @@ async fn a_wrong_label_checked_twice_shows_as_repeated_and_links_to_its_drill() 
         .await?;
     let text = item.text().await?;
     assert!(
-        text.contains(&format!("You put NAT gateway in {slot_name} twice")),
+        text.contains(&format!("You put NAT gateway on {slot_name} twice")),
         "{text}"
     );
     assert!(
