@@ -9,17 +9,7 @@ use common::*;
 use std::collections::HashSet;
 use std::path::Path;
 
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        (z ^ (z >> 31)) % n
-    }
-}
+use archdrill_domain::SplitMix64;
 
 /// One device: its database, its view of the shared folder, the reviews it made.
 struct Device {
@@ -51,7 +41,7 @@ impl Device {
     }
 
     /// One thing a learner does.
-    fn act(&mut self, rng: &mut Rng, now: i64, may_undo: bool) {
+    fn act(&mut self, rng: &mut SplitMix64, now: i64, may_undo: bool) {
         let q = ["s3-basics", "vpc-tiers", "iam-roles", "sqs-fanout"][rng.below(4) as usize];
         match rng.below(10) {
             0..=5 => {
@@ -74,7 +64,7 @@ impl Device {
 
 /// The sync engine copies `from`'s own file into `to`'s view: the first `cut` bytes of it when given
 /// (a copy in progress, or an older version), else all of it.
-fn copy(from: &mut Device, to: &Device, cut: Option<&mut Rng>) {
+fn copy(from: &mut Device, to: &Device, cut: Option<&mut SplitMix64>) {
     let name = format!("{}.jsonl", from.id());
     let Ok(bytes) = std::fs::read(from.view.path().join(&name)) else {
         return;
@@ -98,7 +88,7 @@ fn own_review_ids(view: &Path, device: &str) -> HashSet<String> {
 
 /// Runs one seeded history; returns (reviews, undos, changes) at the end.
 fn run(seed: u64) -> (usize, usize, usize) {
-    let mut rng = Rng(seed);
+    let mut rng = SplitMix64::new(seed);
     let (mut a, mut b) = (Device::new(), Device::new());
     let mut now = T0;
     for _round in 0..6 {

@@ -2,7 +2,7 @@
 //! session itself (answer, next, grade, finish) is in `mock_session.rs`.
 use crate::time::ms_to_ui;
 use crate::{Now, StudyError, DAY_MS};
-use archdrill_domain::{Level, Topic};
+use archdrill_domain::{Level, SplitMix64, Topic};
 use archdrill_store::{MockAnswerRecord, MockRecord, Store};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -190,19 +190,6 @@ pub struct MockSummary {
     pub coverage: Option<f64>,
 }
 
-/// A small seeded generator (SplitMix64): the same seed picks the same mock.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
-
 /// Chooses up to `settings.question_count` questions matching the level and topics. Questions never
 /// mocked come first, then those last mocked over 30 days ago, then the rest (least recently mocked
 /// first); within each group the order is shuffled by `seed` and spread round-robin over topics.
@@ -214,7 +201,8 @@ pub(crate) fn pick(
     seed: u64,
     now: Now,
 ) -> Vec<usize> {
-    let mut rng = SplitMix(seed);
+    // The shared seeded generator: the same seed picks the same mock.
+    let mut rng = SplitMix64::new(seed);
     let mut seen = HashSet::new();
     // (tier, last mocked or 0, shuffle key, index)
     let mut pool: Vec<(u8, i64, u64, usize)> = candidates
@@ -224,7 +212,7 @@ pub(crate) fn pick(
         .filter(|(_, c)| settings.topics.is_empty() || settings.topics.contains(&c.topic))
         .filter(|(_, c)| seen.insert(c.question_id.as_str()))
         .map(|(i, c)| {
-            let key = rng.next();
+            let key = rng.next_u64();
             match last_mocked.get(&c.question_id) {
                 None => (0, 0, key, i),
                 Some(&t) if t < now.unix_ms.saturating_sub(RECENT_MOCK_MS) => (1, 0, key, i),

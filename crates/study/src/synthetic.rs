@@ -2,24 +2,12 @@
 //! mostly Good, some lapses), deterministic for given cards, so the study and core benches measure
 //! the same log. Written through `Store::import_reviews`, then `rebuild_states`, as an import would.
 use crate::time::DAY_MS;
+use archdrill_domain::SplitMix64;
 use archdrill_store::ReviewRecord;
 
 /// Reviews every card in `card_ids` has at least; the first ones get one more until `reviews` rows
 /// are made (so `reviews` is between 10 and 11 per card; outside that it is clamped).
 const BASE_REVIEWS: usize = 10;
-
-/// splitmix64: cheap and deterministic, good enough to vary times and ratings.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        (z ^ (z >> 31)) % n
-    }
-}
 
 /// About `reviews` reviews of `card_ids`, all before `now_ms` (UTC days), in card order (sort by
 /// `reviewed_at` before writing, as a real log grows). Each card is first seen at a random point of
@@ -32,7 +20,7 @@ pub fn review_history(
     let extra = reviews
         .saturating_sub(BASE_REVIEWS * card_ids.len())
         .min(card_ids.len());
-    let mut rng = Rng(2024);
+    let mut rng = SplitMix64::new(2024);
     card_ids.into_iter().enumerate().flat_map(move |(c, card)| {
         // 10 gaps of at most 40 days after a start at most 365 days back: every review is past.
         let mut day = now_ms / DAY_MS - 365 + rng.below(100) as i64;
@@ -40,7 +28,7 @@ pub fn review_history(
         let seed = rng.below(u64::MAX);
         (0..BASE_REVIEWS + usize::from(c < extra))
             .map(|k| {
-                let mut r = Rng(seed ^ k as u64);
+                let mut r = SplitMix64::new(seed ^ k as u64);
                 let at = day * DAY_MS + 8 * 3_600_000 + r.below(12 * 3_600_000) as i64;
                 let rating = match r.below(20) {
                     0 | 1 => 1,

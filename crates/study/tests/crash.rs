@@ -5,6 +5,7 @@
 //! in it.
 mod common;
 
+use archdrill_domain::SplitMix64;
 use archdrill_store::Store;
 use archdrill_study::*;
 use common::*;
@@ -32,7 +33,7 @@ fn crash_child_writer() {
         return;
     };
     let mut store = Store::open_in(std::path::Path::new(&dir)).unwrap();
-    let mut rng = Rng(now_ms() as u64 ^ u64::from(std::process::id()));
+    let mut rng = SplitMix64::new(now_ms() as u64 ^ u64::from(std::process::id()));
     println!("{READY}");
     for n in 0u64.. {
         let now = Now::new(now_ms(), [0, 60, -300][rng.below(3) as usize]);
@@ -45,7 +46,7 @@ fn crash_child_writer() {
             }
             _ => {
                 let card = format!("q:c{}", rng.below(40));
-                let out = record_review(&mut store, &input(&card, rng.rating()), now).unwrap();
+                let out = record_review(&mut store, &input(&card, rating(&mut rng)), now).unwrap();
                 // Stdout is line-buffered: this reaches the pipe only after record_review returned.
                 println!("{COMMITTED}{}", out.review_id);
             }
@@ -57,7 +58,7 @@ fn crash_child_writer() {
 fn killed_writers_never_corrupt_or_lose_the_log() {
     let dir = tempfile::tempdir().unwrap();
     let exe = std::env::current_exe().unwrap();
-    let mut rng = Rng(now_ms() as u64);
+    let mut rng = SplitMix64::new(now_ms() as u64);
     let (mut last_len, mut last_undos, mut reported) = (0i64, 0i64, 0usize);
     for round in 0..KILLS {
         let mut child = Command::new(&exe)

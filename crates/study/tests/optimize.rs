@@ -1,6 +1,7 @@
 //! Fitting FSRS weights to a simulated learner's history.
 mod common;
 
+use archdrill_domain::SplitMix64;
 use archdrill_study::*;
 use common::*;
 
@@ -8,7 +9,7 @@ use common::*;
 /// success multiplies s by 2.5 while each failure cuts it. Studies the Today queue every day.
 fn simulate(store: &mut archdrill_store::Store, days: i64, n_cards: usize) {
     let known = Deck::new(cards(n_cards));
-    let mut rng = Rng(7);
+    let mut rng = SplitMix64::new(7);
     let mut hidden: std::collections::HashMap<String, (f64, i64)> = Default::default();
     for day in 0..days {
         let now = at_day(day);

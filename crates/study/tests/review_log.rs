@@ -1,6 +1,7 @@
 //! Recording, undo and rebuild against a real SQLite file.
 mod common;
 
+use archdrill_domain::SplitMix64;
 use archdrill_store::Store;
 use archdrill_study::*;
 use common::*;
@@ -118,7 +119,7 @@ fn a_clock_that_goes_back_cannot_reorder_a_cards_reviews() {
 #[test]
 fn replay_gives_exactly_what_the_incremental_path_gave() {
     let (_dir, mut store) = store();
-    let mut rng = Rng(42);
+    let mut rng = SplitMix64::new(42);
     let mut now = T0;
     let mut records = 0;
     for step in 0..1_500 {
@@ -134,7 +135,7 @@ fn replay_gives_exactly_what_the_incremental_path_gave() {
             undo_last(&mut store, at).unwrap();
         } else {
             let card = format!("q:c{}", rng.below(25));
-            record_review(&mut store, &input(&card, rng.rating()), at).unwrap();
+            record_review(&mut store, &input(&card, rating(&mut rng)), at).unwrap();
             records += 1;
         }
         if step % 500 == 499 {

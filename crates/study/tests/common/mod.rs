@@ -1,6 +1,6 @@
 //! Helpers shared by the study crate's integration tests.
 #![allow(dead_code)]
-use archdrill_domain::Topic;
+use archdrill_domain::{SplitMix64, Topic};
 use archdrill_store::Store;
 use archdrill_study::{record_review, CardRef, Now, Rating, ReviewInput, DAY_MS};
 
@@ -41,23 +41,7 @@ pub fn cards(n: usize) -> Vec<CardRef> {
         .collect()
 }
 
-/// A tiny deterministic generator for test data.
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-
-    pub fn rating(&mut self) -> Rating {
-        Rating::ALL[self.below(4) as usize]
-    }
+/// A random rating, drawn from the shared seeded generator.
+pub fn rating(rng: &mut SplitMix64) -> Rating {
+    Rating::ALL[rng.below(4) as usize]
 }
