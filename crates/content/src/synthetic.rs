@@ -1,7 +1,7 @@
 //! A generator of large, valid, realistic-size banks for benchmarks and stress tests (the shipped bank
 //! has 111 questions; the product must stay fast at 10,000). Deterministic for a given count.
 use crate::BankSource;
-use archdrill_domain::{Origin, Topic};
+use archdrill_domain::{Origin, SplitMix64, Topic};
 
 const WORDS: &[&str] = &[
     "subnet",
@@ -54,19 +54,13 @@ const WORDS: &[&str] = &[
 
 /// `count` question files in a pack named "synthetic", each about the size of a real bank answer.
 pub fn bank_sources(count: usize) -> Vec<BankSource> {
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = move || {
-        // xorshift64*: cheap, deterministic, good enough to vary text.
-        seed ^= seed >> 12;
-        seed ^= seed << 25;
-        seed ^= seed >> 27;
-        seed.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    };
+    // The shared seeded generator: deterministic, so every bench run loads the same text.
+    let mut rng = SplitMix64::new(0x9e37_79b9_7f4a_7c15);
     (0..count)
         .map(|i| {
             let mut sentence = |n: usize| -> String {
                 (0..n)
-                    .map(|_| WORDS[(next() % WORDS.len() as u64) as usize])
+                    .map(|_| WORDS[rng.below(WORDS.len() as u64) as usize])
                     .collect::<Vec<_>>()
                     .join(" ")
             };
