@@ -3,6 +3,8 @@
 
 /// A small deterministic generator (xorshift), seeded from the drill id, so the bank is shuffled the
 /// same way on every machine and every run (golden files and tests depend on it).
+/// Not the domain's `SplitMix64`: the goldens pin this xorshift's order, and switching would
+/// reshuffle every published bank.
 pub(crate) struct Shuffle(u64);
 
 impl Shuffle {
