@@ -12,6 +12,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod axe;
+mod drill;
+mod page;
+pub use axe::AxeImpact;
+pub use drill::LABEL_STAGE;
+pub use page::{local_day, now_ms, DAY_MS};
+
 pub type Res<T = ()> = Result<T, Box<dyn std::error::Error>>;
 
 const WAIT: Duration = Duration::from_secs(20);
@@ -362,14 +369,8 @@ pub async fn review(app: &App, letters: &str, rating: char) -> Res<String> {
     app.wait_testid("review-answer").await?;
     for (k, letter) in letters.chars().enumerate() {
         press(app, letter).await?;
-        let point = app.wait_testid(&format!("rubric-point-{k}")).await?;
-        let start = Instant::now();
-        while point.prop("checked").await?.as_deref() != Some("true") {
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "{letter} did not tick point {k}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        if !app.wait_checked(&format!("rubric-point-{k}"), true).await? {
+            return Err(format!("{letter} did not tick point {k}").into());
         }
     }
     press(app, rating).await?;
