@@ -1,7 +1,7 @@
 //! Drills in the real app: one completed by dragging with the pointer, one by keyboard only; the
 //! marks on screen and the attempt stored in SQLite must agree with the answer key.
 use archdrill_diagram::{answer_key, drill_view, AnswerKey, Library};
-use archdrill_e2e::{eventually, App, Driver, Res, Target};
+use archdrill_e2e::{eventually, App, Driver, Res, Target, LABEL_STAGE};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 
@@ -14,17 +14,7 @@ fn solution(key: &AnswerKey) -> Vec<(String, String)> {
 }
 
 async fn open_drill(app: &App, id: &str) -> Res {
-    app.open_drill(id, "[data-testid='drill-stage'] svg [data-slot]")
-        .await
-}
-
-fn attempts(driver: &Driver, drill: &str) -> Option<Vec<f64>> {
-    let db = driver.db().ok()?;
-    let mut stmt = db
-        .prepare("SELECT score FROM drill_attempts WHERE drill_id = ?1 ORDER BY attempted_at")
-        .ok()?;
-    let rows = stmt.query_map([drill], |r| r.get(0)).ok()?;
-    rows.collect::<Result<Vec<f64>, _>>().ok()
+    app.open_drill(id, LABEL_STAGE).await
 }
 
 #[tokio::test]
@@ -65,7 +55,7 @@ async fn vpc_label_drill_by_pointer_drag() -> Res {
     app.screenshot("drill-vpc-checked").await?;
 
     let scores = eventually("attempt row", || {
-        attempts(&driver, id).filter(|s| !s.is_empty())
+        driver.drill_scores(id).filter(|s| !s.is_empty())
     })
     .await?;
     assert_eq!(scores, [1.0]);
@@ -97,26 +87,12 @@ async fn fanout_label_drill_by_keyboard_only() -> Res {
     let enter = Key::Enter.to_string();
     let place = |label: String, slot: String| {
         let app = &app;
-        let enter = enter.clone();
         async move {
-            app.wait_css(&format!("[data-testid='bank-label'][data-label='{label}']"))
-                .await?
-                .send_keys(&enter)
-                .await?;
-            app.wait_css(&format!("[data-slot='{slot}']"))
-                .await?
-                .send_keys(&enter)
-                .await?;
-            let placed = app
-                .wait_css(&format!(
-                    "[data-testid='placed'][data-label='{label}'][data-slot-of='{slot}']"
-                ))
-                .await;
+            let placed = app.place_by_keys(&label, &slot).await;
             if placed.is_err() {
                 app.screenshot("drill-fanout-stalled").await?;
             }
-            placed?;
-            Res::Ok(())
+            placed
         }
     };
     // First slot gets a distractor (or another slot's label), the rest are right.
@@ -131,11 +107,7 @@ async fn fanout_label_drill_by_keyboard_only() -> Res {
     for (slot, label) in plan.iter().skip(1).filter(|(_, l)| *l != wrong) {
         place(label.clone(), slot.clone()).await?;
     }
-    app.wait_testid("drill-check")
-        .await?
-        .send_keys(&enter)
-        .await?;
-    let score = app.wait_text("drill-score", |t| t.ends_with('%')).await?;
+    let score = app.check_by_keys().await?;
     assert_ne!(score, "100%");
     let bad = app
         .wait_css(&format!(
@@ -156,25 +128,17 @@ async fn fanout_label_drill_by_keyboard_only() -> Res {
         .await?;
     for (slot, label) in &plan {
         let placed = app
-            .client
-            .find_all(Locator::Css(&format!(
+            .count(&format!(
                 "[data-testid='placed'][data-label='{label}'][data-slot-of='{slot}']"
-            )))
+            ))
             .await?;
-        if placed.is_empty() {
+        if placed == 0 {
             place(label.clone(), slot.clone()).await?;
         }
     }
-    app.wait_testid("drill-check")
-        .await?
-        .send_keys(&enter)
-        .await?;
-    assert_eq!(
-        app.wait_text("drill-score", |t| t.ends_with('%')).await?,
-        "100%"
-    );
+    assert_eq!(app.check_by_keys().await?, "100%");
     let scores = eventually("two attempts", || {
-        attempts(&driver, id).filter(|s| s.len() == 2)
+        driver.drill_scores(id).filter(|s| s.len() == 2)
     })
     .await?;
     assert!(scores[0] < 1.0 && scores[1] == 1.0, "{scores:?}");

@@ -2,46 +2,17 @@
 //! (by keyboard: Enter on a label, Enter on a slot), the Mistakes screen opened from Home shows it
 //! with its count, and its link opens the drill again.
 use archdrill_diagram::{answer_key, drill_view, Library};
-use archdrill_e2e::{eventually, App, Driver, Res};
-use fantoccini::key::Key;
+use archdrill_e2e::{eventually, App, Driver, Res, LABEL_STAGE};
 use fantoccini::Locator;
 
 const DRILL: &str = "vpc-three-tier-label";
-const READY: &str = "[data-testid='drill-stage'] svg [data-slot]";
 
 /// Opens the drill afresh, puts `label` on `slot` and nothing else, and checks.
 async fn check_one_label(app: &App, label: &str, slot: &str) -> Res {
-    app.open_drill(DRILL, READY).await?;
-    let enter = Key::Enter.to_string();
-    app.wait_css(&format!("[data-testid='bank-label'][data-label='{label}']"))
-        .await?
-        .send_keys(&enter)
-        .await?;
-    app.wait_css(&format!("[data-slot='{slot}']"))
-        .await?
-        .send_keys(&enter)
-        .await?;
-    app.wait_css(&format!(
-        "[data-testid='placed'][data-label='{label}'][data-slot-of='{slot}']"
-    ))
-    .await?;
-    app.wait_testid("drill-check")
-        .await?
-        .send_keys(&enter)
-        .await?;
-    let score = app.wait_text("drill-score", |t| t.ends_with('%')).await?;
-    assert_ne!(score, "100%");
+    app.open_drill(DRILL, LABEL_STAGE).await?;
+    app.place_by_keys(label, slot).await?;
+    assert_ne!(app.check_by_keys().await?, "100%");
     Ok(())
-}
-
-fn attempt_count(driver: &Driver) -> Option<i64> {
-    let db = driver.db().ok()?;
-    db.query_row(
-        "SELECT count(*) FROM drill_attempts WHERE drill_id = ?1",
-        [DRILL],
-        |r| r.get(0),
-    )
-    .ok()
 }
 
 #[tokio::test]
@@ -75,7 +46,7 @@ async fn a_wrong_label_checked_twice_shows_as_repeated_and_links_to_its_drill() 
         check_one_label(&app, &nat.id, &igw.slot).await?;
     }
     eventually("two attempts", || {
-        attempt_count(&driver).filter(|&n| n == 2)
+        driver.drill_scores(DRILL).filter(|s| s.len() == 2)
     })
     .await?;
 
@@ -122,7 +93,7 @@ async fn a_wrong_label_checked_twice_shows_as_repeated_and_links_to_its_drill() 
         .await?
         .click()
         .await?;
-    app.wait_css(READY).await?;
+    app.wait_css(LABEL_STAGE).await?;
     assert_eq!(
         app.wait_text("drill-title", |t| !t.is_empty()).await?,
         "Name the parts of a three-tier VPC"
