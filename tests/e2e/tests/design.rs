@@ -45,38 +45,9 @@ async fn enter_on(app: &App, css: &str) -> Res {
     app.key_on(css, Key::Enter.into()).await
 }
 
-async fn count(app: &App, css: &str) -> Res<usize> {
-    Ok(app.client.find_all(Locator::Css(css)).await?.len())
-}
-
-async fn wait_count(app: &App, css: &str, n: usize) -> Res {
-    for _ in 0..100 {
-        if count(app, css).await? == n {
-            return Ok(());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    Err(format!("{css}: expected {n}, found {}", count(app, css).await?).into())
-}
-
-async fn scroll_to_css(app: &App, css: &str) -> Res {
-    let el = app.wait_css(css).await?;
-    app.client
-        .execute(
-            "arguments[0].scrollIntoView({block: 'start'})",
-            vec![serde_json::to_value(&el)?],
-        )
-        .await?;
-    Ok(())
-}
-
+/// Picks a theme, then lets the canvas repaint its colours before a screenshot is taken.
 async fn set_theme(app: &App, theme: &str) -> Res {
-    app.client
-        .execute(
-            "const s = document.querySelector(\"[data-testid='theme-select']\"); s.value = arguments[0]; s.dispatchEvent(new Event('change', {bubbles: true}));",
-            vec![serde_json::json!(theme)],
-        )
-        .await?;
+    app.set_theme(theme).await?;
     tokio::time::sleep(Duration::from_millis(400)).await;
     Ok(())
 }
@@ -178,7 +149,7 @@ async fn build(app: &App, id: &str, shots: &str, hands: Hands) -> Res<HashMap<St
             }
             app.click("connection-add").await?;
         }
-        wait_count(app, "[data-testid='connection']", k + 1).await?;
+        app.wait_count("[data-testid='connection']", k + 1).await?;
     }
     Ok(ids)
 }
@@ -193,9 +164,9 @@ async fn fanout_design_by_pointer_and_keyboard() -> Res {
         .await?;
     app.screenshot("fanout-empty").await?;
     build(&app, id, "fanout", Hands::Mixed).await?;
-    scroll_to_css(&app, CANVAS).await?;
+    app.scroll_to_top(CANVAS).await?;
     app.screenshot("fanout-built").await?;
-    scroll_to_css(&app, "[data-testid='placed-list']").await?;
+    app.scroll_to_top("[data-testid='placed-list']").await?;
     app.screenshot("fanout-lists").await?;
     app.click("drill-check").await?;
     let score = app.wait_text("drill-score", |t| t.ends_with('%')).await?;
@@ -216,35 +187,37 @@ async fn three_tier_design_built_by_pointer_scores_full_marks() -> Res {
     app.screenshot("design-empty").await?;
     let ids = build(&app, id, "design", Hands::Pointer).await?;
     app.screenshot("design-built").await?;
-    scroll_to_css(&app, "[data-testid='placed-list']").await?;
+    app.scroll_to_top("[data-testid='placed-list']").await?;
     app.screenshot("design-lists").await?;
 
     // Undo and redo, by button and by key.
     let links = sol.connections.len();
     app.click("undo").await?;
-    wait_count(&app, "[data-testid='connection']", links - 1).await?;
+    app.wait_count("[data-testid='connection']", links - 1)
+        .await?;
     app.click("redo").await?;
-    wait_count(&app, "[data-testid='connection']", links).await?;
+    app.wait_count("[data-testid='connection']", links).await?;
     app.wait_testid("undo")
         .await?
         .send_keys(&(Key::Control + "z"))
         .await?;
-    wait_count(&app, "[data-testid='connection']", links - 1).await?;
+    app.wait_count("[data-testid='connection']", links - 1)
+        .await?;
     app.wait_testid("undo")
         .await?
         .send_keys(&(Key::Control + "" + &Key::Shift + "z"))
         .await?;
-    wait_count(&app, "[data-testid='connection']", links).await?;
+    app.wait_count("[data-testid='connection']", links).await?;
 
     app.click("zoom-100").await?;
-    scroll_to_css(&app, CANVAS).await?;
+    app.scroll_to_top(CANVAS).await?;
     app.screenshot("design-zoom-100").await?;
     app.click("zoom-fit").await?;
 
     app.click("drill-check").await?;
     let score = app.wait_text("drill-score", |t| t.ends_with('%')).await?;
     app.screenshot("design-checked").await?;
-    scroll_to_css(&app, "[data-testid='figure-attempt']").await?;
+    app.scroll_to_top("[data-testid='figure-attempt']").await?;
     app.screenshot("design-figures").await?;
     set_theme(&app, "dark").await?;
     app.screenshot("design-figures-dark").await?;
@@ -260,15 +233,11 @@ async fn three_tier_design_built_by_pointer_scores_full_marks() -> Res {
     let db = ids.values().max().cloned().unwrap_or_default();
     app.key_on(&format!("{CANVAS} [data-node='{db}']"), Key::Delete.into())
         .await?;
-    wait_count(
-        &app,
-        "[data-testid='placed-component']",
-        sol.components.len() - 1,
-    )
-    .await?;
+    app.wait_count("[data-testid='placed-component']", sol.components.len() - 1)
+        .await?;
     app.click("drill-check").await?;
     let wrong = app.wait_text("drill-score", |t| t.ends_with('%')).await?;
-    scroll_to_css(&app, "[data-testid='rule-result']").await?;
+    app.scroll_to_top("[data-testid='rule-result']").await?;
     app.screenshot("design-wrong").await?;
     assert_ne!(wrong, "100%");
     app.quit().await
@@ -322,19 +291,19 @@ async fn failure_drill_by_pointer_and_keyboard() -> Res {
             }
         }
     }
-    scroll_to_css(
-        &app,
-        &format!("[data-testid='question-{}']", sol.orders[0].question),
-    )
+    app.scroll_to_top(&format!(
+        "[data-testid='question-{}']",
+        sol.orders[0].question
+    ))
     .await?;
     app.screenshot("failure-answered").await?;
     app.click("drill-check").await?;
     let score = app.wait_text("drill-score", |t| t.ends_with('%')).await?;
     app.screenshot("failure-checked").await?;
-    scroll_to_css(&app, "[data-testid='figure-attempt']").await?;
+    app.scroll_to_top("[data-testid='figure-attempt']").await?;
     app.screenshot("failure-figures").await?;
     set_theme(&app, "dark").await?;
-    scroll_to_css(&app, "[data-testid='failure-event']").await?;
+    app.scroll_to_top("[data-testid='failure-event']").await?;
     app.screenshot("failure-checked-dark").await?;
     set_theme(&app, "light").await?;
     assert_eq!(score, "100%");

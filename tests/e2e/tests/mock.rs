@@ -2,7 +2,6 @@
 //! with the backend's timestamps, the app is restarted mid-mock and resumes at the right question,
 //! the rubric comes pre-ticked from the typed answer, and the report shows it with its words marked.
 use archdrill_e2e::{eventually, Driver, Res};
-use fantoccini::Locator;
 
 /// (question id, typed answer, shown_at, answered_at, seconds_used, points, graded) of one position.
 type AnswerRow = (
@@ -48,25 +47,15 @@ fn rubric_text(question_id: &str) -> String {
         .join(". ")
 }
 
-async fn count(app: &archdrill_e2e::App, css: &str) -> Res<usize> {
-    Ok(app.client.find_all(Locator::Css(css)).await?.len())
-}
-
 #[tokio::test]
 async fn a_typed_mock_answer_is_kept_across_a_restart_pre_ticked_and_reported() -> Res {
     let dir = tempfile::tempdir()?;
     let driver = Driver::start(dir.path())?;
     let app = driver.launch().await?;
 
-    app.click("nav-mock").await?;
-    app.click("mock-level-mixed").await?;
-    let n = app.wait_testid("mock-count").await?;
-    n.clear().await?;
-    n.send_keys("2").await?;
-    app.click("mock-start").await?;
-    app.wait_text("mock-timer", |t| t.contains(':')).await?;
+    app.start_mock("mixed", 2).await?;
     assert_eq!(
-        count(&app, ".prose").await?,
+        app.count(".prose").await?,
         0,
         "no model answers while asking"
     );
@@ -124,18 +113,25 @@ async fn a_typed_mock_answer_is_kept_across_a_restart_pre_ticked_and_reported() 
 
     // Grading: the typed answer's points come ticked, its words marked; question 2 by hand.
     app.wait_testid("mock-rubric-0").await?;
-    let pre = count(&app, "[data-testid='mock-rubric-0'] input:checked").await?;
+    let pre = app
+        .count("[data-testid='mock-rubric-0'] input:checked")
+        .await?;
     assert!(pre > 0, "the typed rubric pre-ticks its points");
-    assert!(count(&app, "[data-testid='mock-typed-0'] mark").await? > 0);
+    assert!(app.count("[data-testid='mock-typed-0'] mark").await? > 0);
     assert_eq!(
-        count(&app, "[data-testid='mock-rubric-1'] input:checked").await?,
+        app.count("[data-testid='mock-rubric-1'] input:checked")
+            .await?,
         0
     );
     app.click("mock-rubric-1-point-0").await?;
     app.screenshot("mock-grading-typed").await?;
     app.click("mock-finish").await?;
     app.wait_testid("mock-report").await?;
-    assert!(count(&app, "[data-testid='mock-report-answer-0'] mark").await? > 0);
+    assert!(
+        app.count("[data-testid='mock-report-answer-0'] mark")
+            .await?
+            > 0
+    );
     app.wait_testid("mock-weak-points").await?;
     app.screenshot("mock-report-typed").await?;
 

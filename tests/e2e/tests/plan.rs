@@ -2,10 +2,8 @@
 //! about 30 days ahead for a senior interview, Home states where they stand, Review opens with
 //! senior cards, and after a restart the question is not asked again.
 use archdrill_domain::Level;
-use archdrill_e2e::{eventually, review, App, Driver, Res};
+use archdrill_e2e::{eventually, now_ms, review, App, Driver, Res};
 use archdrill_study::{date_string, Now};
-use fantoccini::Locator;
-use rusqlite::OptionalExtension;
 
 /// Types a date into an `<input type="date">` the way the page sees a person's edit: WebKitGTK's
 /// date field does not take WebDriver keys, so the value is set and an `input` event sent.
@@ -22,18 +20,6 @@ async fn set_date(app: &App, testid: &str, value: &str) -> Res {
     Ok(())
 }
 
-fn setting(driver: &Driver, key: &str) -> Option<String> {
-    driver
-        .db()
-        .ok()?
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-            r.get::<_, String>(0)
-        })
-        .optional()
-        .ok()
-        .flatten()
-}
-
 #[tokio::test]
 async fn a_plan_set_on_first_start_orders_review_and_is_remembered() -> Res {
     let dir = tempfile::tempdir()?;
@@ -46,10 +32,7 @@ async fn a_plan_set_on_first_start_orders_review_and_is_remembered() -> Res {
     app.wait_testid("plan-welcome").await?;
     app.screenshot("plan-welcome").await?;
     // The app's today is the machine's local day; 30 days on, a day either way changes nothing.
-    let now_ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)?
-        .as_millis() as i64;
-    let date = date_string(Now::utc(now_ms).day() + 30);
+    let date = date_string(Now::utc(now_ms()).day() + 30);
     set_date(&app, "plan-date", &date).await?;
     app.click("plan-level-senior").await?;
     app.click("plan-save").await?;
@@ -60,10 +43,10 @@ async fn a_plan_set_on_first_start_orders_review_and_is_remembered() -> Res {
         line.starts_with("On track") || line.contains("new a day more"),
         "{line}"
     );
-    let day = eventually("the stored plan", || setting(&driver, "plan.interview_day")).await?;
+    let day = eventually("the stored plan", || driver.setting("plan.interview_day")).await?;
     assert_eq!(date_string(day.parse()?), date);
-    assert_eq!(setting(&driver, "plan.level").as_deref(), Some("senior"));
-    assert_eq!(setting(&driver, "plan.decided").as_deref(), Some("1"));
+    assert_eq!(driver.setting("plan.level").as_deref(), Some("senior"));
+    assert_eq!(driver.setting("plan.decided").as_deref(), Some("1"));
     app.screenshot("plan-home").await?;
 
     // Review's first cards are senior: questions of that level, or drills whose diagram a senior
@@ -107,12 +90,9 @@ async fn a_plan_set_on_first_start_orders_review_and_is_remembered() -> Res {
     let app = driver.launch().await?;
     let line = app.wait_text("plan-sentence", |t| !t.is_empty()).await?;
     assert!(line.contains("senior card"), "{line}");
-    let welcome = app
-        .client
-        .find_all(Locator::Css("[data-testid='plan-welcome']"))
-        .await?;
-    assert!(
-        welcome.is_empty(),
+    assert_eq!(
+        app.count("[data-testid='plan-welcome']").await?,
+        0,
         "no welcome card after the plan was decided"
     );
     app.screenshot("plan-home-restarted").await?;

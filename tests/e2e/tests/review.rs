@@ -1,10 +1,10 @@
 //! Reviewing by keyboard only: three questions rated, one undone, the app restarted; the queue, the
 //! counts and the SQLite rows are right, and the stored intervals are exactly what FSRS gives. Also a
 //! short mock interview from setup to the saved summary.
-use archdrill_e2e::{card_id, eventually, press, review, wait_attr, Driver, Res};
+use archdrill_e2e::{
+    card_id, eventually, local_day, now_ms, press, review, wait_attr, Driver, Res, DAY_MS,
+};
 use fsrs::{MemoryState, FSRS};
-
-const DAY_MS: i64 = 86_400_000;
 
 struct Row {
     card: String,
@@ -126,12 +126,7 @@ async fn keyboard_review_undo_and_restart_keep_the_schedule_right() -> Res {
         assert_eq!(r.points_total as usize, rubric_size(&r.card));
         assert_eq!(r.elapsed, None, "each card's first review");
     }
-    let offset: i64 = app
-        .client
-        .execute("return -new Date().getTimezoneOffset()", vec![])
-        .await?
-        .as_i64()
-        .ok_or("no offset")?;
+    let offset = app.utc_offset_min().await?;
     app.quit().await?;
 
     // A new process on the same data folder.
@@ -143,10 +138,7 @@ async fn keyboard_review_undo_and_restart_keep_the_schedule_right() -> Res {
         [&second],
         |r| r.get(0),
     )?;
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)?
-        .as_millis() as i64;
-    let end_of_today = ((now + offset * 60_000).div_euclid(DAY_MS) + 1) * DAY_MS - offset * 60_000;
+    let end_of_today = (local_day(now_ms(), offset) + 1) * DAY_MS - offset * 60_000;
     let due_today = if due < end_of_today { "1" } else { "0" };
     assert_eq!(
         app.wait_text("count-due", |t| !t.is_empty()).await?,
@@ -239,46 +231,21 @@ async fn a_mock_interview_is_timed_graded_and_kept_in_history() -> Res {
     app.click("settings-save").await?;
     app.wait_text("settings-status", |t| t == "Saved").await?;
     app.screenshot("settings").await?;
-    let stored = eventually("the timer setting", || {
-        let db = driver.db().ok()?;
-        db.query_row(
-            "SELECT value FROM settings WHERE key = 'study.answer_timer'",
-            [],
-            |r| r.get::<_, String>(0),
-        )
-        .ok()
-    })
-    .await?;
+    let stored = eventually("the timer setting", || driver.setting("study.answer_timer")).await?;
     assert_eq!(stored, "0");
     app.click("nav-review").await?;
     app.wait_text("review-progress", |t| t.starts_with("Card 1 of 1 "))
         .await?;
-    assert!(app
-        .client
-        .find(fantoccini::Locator::Css("[data-testid='review-timer']"))
-        .await
-        .is_err());
+    assert_eq!(app.count("[data-testid='review-timer']").await?, 0);
     app.click("review-reveal").await?;
     app.click("rate-good").await?;
     app.wait_text("review-done", |t| t.contains("All done for today"))
         .await?;
     app.screenshot("review-done").await?;
 
-    app.click("nav-mock").await?;
-    app.click("mock-level-senior").await?;
-    let count = app.wait_testid("mock-count").await?;
-    count.clear().await?;
-    count.send_keys("2").await?;
-    app.click("mock-start").await?;
-    app.wait_text("mock-timer", |t| t.contains(':')).await?;
+    app.start_mock("senior", 2).await?;
     app.screenshot("mock-asking").await?;
-    assert!(
-        app.client
-            .find(fantoccini::Locator::Css(".prose"))
-            .await
-            .is_err(),
-        "no answers while asking"
-    );
+    assert_eq!(app.count(".prose").await?, 0, "no answers while asking");
     app.click("mock-next").await?;
     app.wait_text("mock-status", |t| t.starts_with("Question 2"))
         .await?;

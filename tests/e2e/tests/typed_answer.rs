@@ -1,7 +1,7 @@
 //! A typed answer in Review: typing does not trigger the shortcuts, Esc leaves the box and Space then
 //! reveals; the points the answer makes are pre-ticked with their words marked; the learner unticks
 //! one and rates; the row keeps the answer and the ticks; the question page shows it in its history.
-use archdrill_e2e::{card_id, eventually, press, wait_attr, App, Driver, Res};
+use archdrill_e2e::{card_id, eventually, press, wait_attr, Driver, Res};
 use fantoccini::Locator;
 use rusqlite::OptionalExtension;
 
@@ -10,15 +10,6 @@ const ESCAPE: char = '\u{e00c}';
 
 fn bank() -> archdrill_content::Bank {
     archdrill_content::Bank::load(None, &Default::default())
-}
-
-async fn checked(app: &App, i: usize) -> Res<bool> {
-    let el = app.wait_testid(&format!("rubric-point-{i}")).await?;
-    Ok(el.prop("checked").await?.as_deref() == Some("true"))
-}
-
-async fn count(app: &App, css: &str) -> Res<usize> {
-    Ok(app.client.find_all(Locator::Css(css)).await?.len())
 }
 
 #[tokio::test]
@@ -46,7 +37,7 @@ async fn a_typed_answer_pre_ticks_the_rubric_and_shows_in_the_history() -> Res {
     box_.send_keys(&typed).await?;
     assert_eq!(box_.prop("value").await?.as_deref(), Some(typed.as_str()));
     assert_eq!(
-        count(&app, "[data-testid='review-answer']").await?,
+        app.count("[data-testid='review-answer']").await?,
         0,
         "not revealed"
     );
@@ -58,8 +49,9 @@ async fn a_typed_answer_pre_ticks_the_rubric_and_shows_in_the_history() -> Res {
     app.wait_testid("review-answer").await?;
     app.wait_css("[data-testid='review-typed-answer'] mark")
         .await?;
+    // Coverage arrives after the reveal: point 0 is waited for, then point 1 must be ticked too.
     assert!(
-        eventually_checked(&app, 0).await? && checked(&app, 1).await?,
+        app.wait_checked("rubric-point-0", true).await? && app.checked("rubric-point-1").await?,
         "the two points the answer makes are ticked"
     );
     let matched = app.text("rubric-matched-0").await?;
@@ -77,14 +69,13 @@ async fn a_typed_answer_pre_ticks_the_rubric_and_shows_in_the_history() -> Res {
 
     // The learner disagrees about point 1 and rates.
     app.click("rubric-point-1").await?;
-    let start = std::time::Instant::now();
-    while checked(&app, 1).await? {
-        assert!(start.elapsed().as_secs() < 10, "point 1 did not untick");
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    assert!(
+        app.wait_checked("rubric-point-1", false).await?,
+        "point 1 did not untick"
+    );
     let mut ticks: Vec<usize> = Vec::new();
     for i in 0..total {
-        if checked(&app, i).await? {
+        if app.checked(&format!("rubric-point-{i}")).await? {
             ticks.push(i);
         }
     }
@@ -121,7 +112,7 @@ async fn a_typed_answer_pre_ticks_the_rubric_and_shows_in_the_history() -> Res {
     .await?;
     app.wait_testid("question-prompt").await?;
     app.wait_testid("card-history-entry").await?;
-    assert_eq!(count(&app, "[data-testid='card-history-entry']").await?, 1);
+    assert_eq!(app.count("[data-testid='card-history-entry']").await?, 1);
     assert_eq!(app.text("card-history-rating").await?, "Good");
     assert_eq!(
         app.text("card-history-points").await?,
@@ -134,16 +125,4 @@ async fn a_typed_answer_pre_ticks_the_rubric_and_shows_in_the_history() -> Res {
     app.screenshot("typed-answer-history").await?;
     app.quit().await?;
     Ok(())
-}
-
-/// Coverage arrives after the reveal: waits for point `i` to be ticked (false after the wait).
-async fn eventually_checked(app: &App, i: usize) -> Res<bool> {
-    let start = std::time::Instant::now();
-    while !checked(app, i).await? {
-        if start.elapsed().as_secs() > 10 {
-            return Ok(false);
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    Ok(true)
 }
