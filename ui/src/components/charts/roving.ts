@@ -37,7 +37,6 @@ export function onChartKey(
   return next;
 }
 
-// The marks are `role="img"` SVG shapes with an accessible name and a tabindex: Svelte's a11y lint
-// flags focusable non-interactive elements, so each chart silences that one rule at its mark with a
-// `svelte-ignore`; the pattern (a focusable, named data point) is the one accessible charting
-// libraries use.
+// The marks are `role="img"` SVG shapes with an accessible name and a tabindex (given with their
+// handlers by `Marks.on`, marks.svelte.ts): a focusable, named data point, the pattern accessible
+// charting libraries use.
