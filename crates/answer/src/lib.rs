@@ -104,6 +104,27 @@ impl Rubric {
         Rubric { points }
     }
 
+    /// The rubric the app checks answers against: each key point's cues, plus the point's own
+    /// wording and each of its `;`-separated clauses of four words or more. A learner who writes a
+    /// key point as the rubric states it has made it, even where no cue names that wording; a phrase
+    /// that long, in order, is too specific to turn up in an answer to another question.
+    pub fn for_points<K, C, S>(key_points: &[K], cues: &[C]) -> Rubric
+    where
+        K: AsRef<str>,
+        C: AsRef<[S]>,
+        S: AsRef<str>,
+    {
+        let lists = key_points.iter().enumerate().map(|(i, point)| {
+            let own = cues.get(i).map(|c| c.as_ref()).unwrap_or(&[]);
+            let mut list: Vec<&str> = own.iter().map(AsRef::as_ref).collect();
+            list.push(point.as_ref().trim());
+            let clauses = point.as_ref().split(';').map(str::trim);
+            list.extend(clauses.filter(|c| c.split_whitespace().count() >= 4));
+            list
+        });
+        Rubric::new(lists.collect::<Vec<_>>())
+    }
+
     pub fn len(&self) -> usize {
         self.points.len()
     }

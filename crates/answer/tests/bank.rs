@@ -63,7 +63,7 @@ fn each_model_answer_covers_its_own_rubric() {
     let mut bad = Vec::new();
     let mut shares = Vec::new();
     for q in bank.questions() {
-        let c = Rubric::new(&q.cues).cover(&q.answer);
+        let c = Rubric::for_points(&q.key_points, &q.cues).cover(&q.answer);
         shares.push(c.fraction());
         if c.fraction() < OWN_MIN {
             let missed: Vec<String> = c
@@ -107,7 +107,7 @@ fn answers_of_other_topics_cover_little() {
     let mut bad = Vec::new();
     let mut max: f64 = 0.0;
     for q in bank.questions() {
-        let rubric = Rubric::new(&q.cues);
+        let rubric = Rubric::for_points(&q.key_points, &q.cues);
         for (other, answer) in answers.iter().filter(|(o, _)| o.topic != q.topic) {
             let c = rubric.cover_answer(answer);
             max = max.max(c.fraction());
@@ -123,4 +123,19 @@ fn answers_of_other_topics_cover_little() {
         bad.len(),
         bad.join("\n")
     );
+}
+
+#[test]
+fn a_key_point_written_as_the_rubric_states_it_is_covered() {
+    let bank = bank();
+    let mut missed = Vec::new();
+    for q in bank.questions() {
+        let rubric = Rubric::for_points(&q.key_points, &q.cues);
+        for (i, point) in q.key_points.iter().enumerate() {
+            if !rubric.cover(point).points[i].covered {
+                missed.push(format!("{} {i}: {point}", q.id));
+            }
+        }
+    }
+    assert!(missed.is_empty(), "{}", missed.join("\n"));
 }

@@ -49,9 +49,11 @@ fn cover(id: &str, source: &str) -> Result<Value, AppError> {
         .ok_or_else(|| AppError::not_found("question", id))?;
     let answer = read_answer(source)?;
     if question.cues.is_empty() {
-        eprintln!("archdrill cover: {id:?} gives no cues, so every key point counts as missed");
+        eprintln!(
+            "archdrill cover: {id:?} gives no cues, so a key point counts only where the answer states it as written"
+        );
     }
-    let coverage = Rubric::new(&question.cues).cover(&answer);
+    let coverage = Rubric::for_points(&question.key_points, &question.cues).cover(&answer);
     let (mut covered, mut missed) = (Vec::new(), Vec::new());
     for (index, text) in question.key_points.iter().enumerate() {
         match coverage.points.get(index).filter(|p| p.covered) {

@@ -38,8 +38,9 @@ pub struct CueMatch {
 }
 
 impl Archdrill {
-    /// Checks `answer` against the cues of question `question_id`. A question without cues (an
-    /// older learner pack) covers nothing: every point is left for the learner to tick.
+    /// Checks `answer` against the rubric of question `question_id`: each key point's cues and its
+    /// own wording (`Rubric::for_points`). A question without cues (an older learner pack) covers a
+    /// point only where the answer states it as written; the rest is left for the learner to tick.
     pub fn cover_answer(
         &self,
         question_id: &str,
@@ -50,7 +51,7 @@ impl Archdrill {
             .get(question_id)
             .ok_or_else(|| AppError::not_found("question", question_id))?;
         check_length(answer)?;
-        let coverage = Rubric::new(&question.cues).cover(answer);
+        let coverage = Rubric::for_points(&question.key_points, &question.cues).cover(answer);
         let points: Vec<PointCover> = (0..question.key_points.len())
             .map(|index| {
                 let point = coverage.points.get(index);
