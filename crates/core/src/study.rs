@@ -139,11 +139,7 @@ pub(crate) fn build_deck(bank: &Bank, library: &Library) -> Deck {
 impl Archdrill {
     pub fn study_dashboard(&self, utc_offset_min: i32) -> Result<Dashboard, AppError> {
         let now = Now::new(self.now_ms(), utc_offset_min);
-        Ok(archdrill_study::dashboard(
-            &self.store(),
-            self.deck(),
-            now,
-        )?)
+        Ok(archdrill_study::dashboard(&self.store(), self.deck(), now)?)
     }
 
     /// Cards due before the end of the learner's today (Home's "due today").
