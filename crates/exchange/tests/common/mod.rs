@@ -118,7 +118,9 @@ pub fn populate(s: &mut Store) {
                 points: "[0,1]".into(),
                 points_total: 3,
                 // A session's typed answer and timestamps travel with the mock.
-                answer: Some("Public, app and data tiers, each in two AZs.\nNAT for egress.".into()),
+                answer: Some(
+                    "Public, app and data tiers, each in two AZs.\nNAT for egress.".into(),
+                ),
                 shown_at: Some(T0 + 1_000),
                 answered_at: Some(T0 + 241_000),
                 graded: true,
