@@ -5,14 +5,15 @@ use crate::answers::{check_length, AnswerCoverage};
 use crate::Archdrill;
 use archdrill_content::markdown_to_html;
 use archdrill_domain::{AppError, Level, Topic};
-use archdrill_study::{expected_answer_seconds, weakest_points, MockCandidate, Now};
+use archdrill_study::{
+    expected_answer_seconds, weakest_points, weakest_topics, MockCandidate, Now,
+};
 use serde::Serialize;
 use specta::Type;
-use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use archdrill_study::{
-    Mock, MockAnswer, MockLevel, MockSettings, MockStage, MockSummary, WeakPoint,
+    Mock, MockAnswer, MockLevel, MockSettings, MockStage, MockSummary, MockTopic, WeakPoint,
 };
 
 /// What the mock screens show for one question: the prompt while asking, and the rubric and model
@@ -28,16 +29,6 @@ pub struct MockQuestion {
     pub answer_html: String,
     /// How long an interviewer expects an answer at this question's level to take.
     pub expected_seconds: u32,
-}
-
-/// A topic's rubric coverage within one mock.
-#[derive(Debug, Clone, PartialEq, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct MockTopic {
-    pub topic: Topic,
-    pub ticked: u32,
-    pub total: u32,
-    pub questions: u32,
 }
 
 /// A mock with its questions (`null` for one no longer in the bank), where it stands, the key
@@ -214,38 +205,11 @@ impl Archdrill {
                 .fold(0u32, |s, a| s.saturating_add(a.seconds_used)),
             stage: mock.stage(),
             current: mock.current().map(|i| i as u32),
-            weakest_topics: weakest_topics(&mock, &questions),
+            weakest_topics: weakest_topics(&mock, |id| self.bank.get(id).map(|q| q.topic)),
             weakest_points: weakest_points(&mock, |id| self.bank.get(id)),
             coverage,
             questions,
             mock,
         }
     }
-}
-
-/// Per-topic coverage over the questions that have a rubric, weakest first (ties in topic order).
-fn weakest_topics(mock: &Mock, questions: &[Option<MockQuestion>]) -> Vec<MockTopic> {
-    let mut by_topic: BTreeMap<Topic, MockTopic> = BTreeMap::new();
-    for (a, q) in mock.answers.iter().zip(questions) {
-        let Some(q) = q else { continue };
-        if a.points_total == 0 || !a.graded {
-            continue;
-        }
-        let ticked = u32::try_from(a.points.len())
-            .unwrap_or(u32::MAX)
-            .min(a.points_total);
-        let t = by_topic.entry(q.topic).or_insert(MockTopic {
-            topic: q.topic,
-            ticked: 0,
-            total: 0,
-            questions: 0,
-        });
-        t.ticked = t.ticked.saturating_add(ticked);
-        t.total = t.total.saturating_add(a.points_total);
-        t.questions += 1;
-    }
-    let mut out: Vec<MockTopic> = by_topic.into_values().collect();
-    let share = |t: &MockTopic| f64::from(t.ticked) / f64::from(t.total);
-    out.sort_by(|a, b| share(a).total_cmp(&share(b)).then(a.topic.cmp(&b.topic)));
-    out
 }

@@ -3,8 +3,7 @@ use crate::mock::{ticked, Mock, MockAnswer};
 use crate::mock_report::{expected_answer_seconds, weakest_points};
 use crate::time::{datetime_string, ms_from_ui};
 use crate::Now;
-use archdrill_domain::{Question, Topic};
-use std::collections::BTreeMap;
+use archdrill_domain::Question;
 use std::fmt::Write;
 
 fn pct(ticked: u32, total: u32) -> String {
@@ -46,7 +45,7 @@ pub fn export_markdown<'a>(
     let mut out = String::new();
     header(&mut out, mock, utc_offset_min);
     questions_table(&mut out, mock, lookup);
-    weakest_topics(&mut out, mock, lookup);
+    weakest_topics_section(&mut out, mock, lookup);
     answers(&mut out, mock, lookup);
     weak_points(&mut out, mock, lookup);
     out
@@ -148,42 +147,25 @@ fn questions_table<'a>(
     }
 }
 
-fn weakest_topics<'a>(
+fn weakest_topics_section<'a>(
     out: &mut String,
     mock: &Mock,
     lookup: impl Fn(&str) -> Option<&'a Question>,
 ) {
-    let mut by_topic: BTreeMap<Topic, (u32, u32, u32)> = BTreeMap::new();
-    for a in mock.answers.iter().filter(|a| a.graded) {
-        if let Some(q) = lookup(&a.question_id) {
-            let e = by_topic.entry(q.topic).or_default();
-            *e = (
-                e.0.saturating_add(ticked(a)),
-                e.1.saturating_add(a.points_total),
-                e.2 + 1,
-            );
-        }
-    }
-    let mut weakest: Vec<(Topic, (u32, u32, u32))> = by_topic
-        .into_iter()
-        .filter(|(_, (_, n, _))| *n > 0)
-        .collect();
-    weakest.sort_by(|(ta, (a, n, _)), (tb, (b, m, _))| {
-        let (x, y) = (f64::from(*a) / f64::from(*n), f64::from(*b) / f64::from(*m));
-        x.total_cmp(&y).then(ta.cmp(tb))
-    });
+    let weakest = crate::weakest::weakest_topics(mock, |id| lookup(id).map(|q| q.topic));
     if weakest.is_empty() {
         return;
     }
     let _ = writeln!(out, "\n## Weakest topics\n");
-    for (k, (topic, (t, n, qs))) in weakest.iter().enumerate() {
-        let plural = if *qs == 1 { "" } else { "s" };
+    for (k, t) in weakest.iter().enumerate() {
+        let qs = t.questions;
+        let plural = if qs == 1 { "" } else { "s" };
         let _ = writeln!(
             out,
             "{}. {}: {} ({qs} question{plural})",
             k + 1,
-            topic.slug(),
-            pct(*t, *n)
+            t.topic.slug(),
+            pct(t.ticked, t.total)
         );
     }
 }

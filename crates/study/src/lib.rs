@@ -27,6 +27,7 @@ mod stats;
 pub mod synthetic;
 mod time;
 mod undo;
+mod weakest;
 
 pub use error::StudyError;
 pub use export::export_markdown;
@@ -69,6 +70,7 @@ pub use settings::{
 pub use stats::{dashboard, Dashboard, DayCount, TopicStat};
 pub use time::{date_string, datetime_string, Now, DAY_MS};
 pub use undo::{rebuild_states, undo_last, RebuildReport, UndoOutcome};
+pub use weakest::{weaker_share, weakest_topics, MockTopic};
 
 /// The card id under which a question is scheduled.
 pub fn question_card(question_id: &str) -> String {

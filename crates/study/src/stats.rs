@@ -1,6 +1,7 @@
 //! Dashboard figures.
 use crate::queue::{today_counts, Deck};
 use crate::time::date_string;
+use crate::weakest::weaker_share;
 use crate::{Now, StudyError};
 use archdrill_domain::Topic;
 use archdrill_store::Store;
@@ -121,11 +122,9 @@ fn weakest_topics(store: &Store, deck: &Deck) -> Result<Vec<TopicStat>, StudyErr
             lapses,
         })
         .collect();
-    // Known coverage first, lowest first; then more lapses first; then the topic order.
+    // The shared rule (lowest known coverage first), then more lapses first, then topic order.
     stats.sort_by(|a, b| {
-        let cov = |s: &TopicStat| s.coverage.unwrap_or(f64::INFINITY);
-        cov(a)
-            .total_cmp(&cov(b))
+        weaker_share(a.coverage, b.coverage)
             .then(b.lapses.cmp(&a.lapses))
             .then(a.topic.cmp(&b.topic))
     });
