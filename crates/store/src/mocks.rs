@@ -1,6 +1,6 @@
 //! Mock interviews as stored: the study crate builds, validates and exports them.
 use crate::{Store, StoreError};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension, Row, ToSql};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,18 +98,7 @@ impl Store {
             "UPDATE mock_answer SET question_id = ?3, seconds_used = ?4, points = ?5,
                points_total = ?6, answer = ?7, shown_at = ?8, answered_at = ?9, graded = ?10
              WHERE mock_id = ?1 AND position = ?2",
-            params![
-                mock_id,
-                position as i64,
-                a.question_id,
-                a.seconds_used,
-                a.points,
-                a.points_total,
-                a.answer,
-                a.shown_at,
-                a.answered_at,
-                a.graded
-            ],
+            answer_params(&mock_id, &(position as i64), a).as_slice(),
         )?;
         Ok(n > 0)
     }
@@ -203,17 +192,27 @@ fn insert_answer(
         "INSERT INTO mock_answer (mock_id, position, {ANSWER_COLUMNS})
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
     ))?;
-    insert.execute(params![
-        mock_id,
-        position as i64,
-        a.question_id,
-        a.seconds_used,
-        a.points,
-        a.points_total,
-        a.answer,
-        a.shown_at,
-        a.answered_at,
-        a.graded
-    ])?;
+    insert.execute(answer_params(&mock_id, &(position as i64), a).as_slice())?;
     Ok(())
+}
+
+/// An answer row's values as ?1..?10 in `ANSWER_COLUMNS` order after the key: the insert and the
+/// update bind the same list, so a new column is added in one place.
+fn answer_params<'a>(
+    mock_id: &'a &'a str,
+    position: &'a i64,
+    a: &'a MockAnswerRecord,
+) -> [&'a dyn ToSql; 10] {
+    [
+        mock_id,
+        position,
+        &a.question_id,
+        &a.seconds_used,
+        &a.points,
+        &a.points_total,
+        &a.answer,
+        &a.shown_at,
+        &a.answered_at,
+        &a.graded,
+    ]
 }
