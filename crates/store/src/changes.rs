@@ -79,13 +79,7 @@ impl Store {
         })
     }
 
-    /// Adds a change from elsewhere (an import, another device); applies it when it is now the newest
-    /// of its key. Returns whether it was new to this database (a known id changes nothing).
-    pub fn merge_change(&mut self, change: &ChangeRecord) -> Result<bool, StoreError> {
-        self.transact(|s| merge_change_in(&s.conn, change))
-    }
-
-    /// Adds many changes from elsewhere at once: the same result as [`Store::merge_change`] on each,
+    /// Adds many changes from elsewhere at once: the same result as `Store::merge_change` (a test helper) on each,
     /// with the winners of the touched keys applied in one pass per table. Returns how many were new.
     pub fn merge_changes(&mut self, changes: &[ChangeRecord]) -> Result<usize, StoreError> {
         self.transact(|s| {
@@ -152,7 +146,7 @@ fn change_values(c: &ChangeRecord) -> [&dyn rusqlite::ToSql; 5] {
     [&c.id, &c.at, &c.kind, &c.key, &c.value]
 }
 
-fn merge_change_in(conn: &Connection, c: &ChangeRecord) -> Result<bool, StoreError> {
+pub(crate) fn merge_change_in(conn: &Connection, c: &ChangeRecord) -> Result<bool, StoreError> {
     let added = conn.prepare_cached(INSERT_CHANGE)?.execute(params![
         c.id,
         c.at,

@@ -270,24 +270,6 @@ impl Store {
             Ok(())
         })
     }
-
-    /// Rows in each personal table, for reports and tests: (reviews, undos, changes, attempts, mocks).
-    pub fn history_counts(&self) -> Result<[i64; 5], StoreError> {
-        let mut out = [0; 5];
-        let tables = [
-            "review_log",
-            "review_undo",
-            "change_log",
-            "drill_attempts",
-            "mock",
-        ];
-        for (n, t) in out.iter_mut().zip(tables) {
-            *n = self
-                .conn
-                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
-        }
-        Ok(out)
-    }
 }
 
 fn own_record(conn: &Connection, kind: &str, id: &str) -> Result<Option<OwnRecord>, StoreError> {

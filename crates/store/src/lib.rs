@@ -16,6 +16,7 @@ mod recover;
 mod rows;
 mod search;
 mod settings;
+mod test_support;
 mod transact;
 
 pub use attempts::DrillAttempt;

@@ -117,15 +117,6 @@ fn card_replay_in(
 }
 
 impl Store {
-    /// Cards due at or before `until_ms`.
-    pub fn due_count(&self, until_ms: i64) -> Result<u32, StoreError> {
-        Ok(self.conn.query_row(
-            "SELECT count(*) FROM card_state WHERE due <= ?1",
-            [until_ms],
-            |r| r.get(0),
-        )?)
-    }
-
     /// Cards with at least one review that has not been undone (read from the log, the source of truth).
     ///
     /// Every card in the log, from the card index alone, minus the few whose every review is undone
@@ -288,17 +279,6 @@ impl Store {
         result
     }
 
-    /// One log row by id, undone or not.
-    pub fn review(&self, id: &str) -> Result<Option<ReviewRecord>, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {REVIEW_COLUMNS} FROM review_log r WHERE r.id = ?1"
-            ))?
-            .query_row([id], review_from)
-            .optional()?)
-    }
-
     /// The latest `limit` reviews of a card that have not been undone, newest first.
     pub fn card_reviews(&self, card_id: &str, limit: u32) -> Result<Vec<ReviewRecord>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
@@ -307,19 +287,6 @@ impl Store {
         ))?;
         let rows = stmt.query_map(params![card_id, limit], review_from)?;
         Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// Rows in the log, undone ones included (the log only ever grows).
-    pub fn review_log_len(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM review_log", [], |r| r.get(0))?)
-    }
-
-    pub fn undo_count(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM review_undo", [], |r| r.get(0))?)
     }
 
     /// Active reviews on a day.
