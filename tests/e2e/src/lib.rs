@@ -47,7 +47,12 @@ impl Driver {
     pub fn start(data_dir: &Path) -> Res<Driver> {
         let port = free_port();
         let native_port = free_port();
-        let child = Command::new(env("TAURI_DRIVER"))
+        let mut cmd = Command::new(env("TAURI_DRIVER"));
+        // Its own process group, so Drop can stop tauri-driver together with the WebKitWebDriver
+        // and app it starts: killing tauri-driver alone leaves those running, one set per test.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+        let child = cmd
             .args([
                 "--port",
                 &port.to_string(),
