@@ -285,15 +285,20 @@ impl App {
     }
 
     /// Focuses the element as Tab would, then presses a key on it (WebKitWebDriver cannot send
-    /// keys to an SVG group itself).
+    /// keys to an SVG group itself). The element is looked up inside the page's script rather than
+    /// held as a WebDriver reference: a drawing the app has just redrawn would make that stale.
     pub async fn key_on(&self, css: &str, key: char) -> Res {
-        let el = self.wait_css(css).await?;
-        self.client
-            .execute(
-                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();",
-                vec![serde_json::to_value(&el)?],
-            )
-            .await?;
+        self.wait_css(css).await?;
+        let focus = "const el = document.querySelector(arguments[0]); \
+                     if (!el) return false; \
+                     el.scrollIntoView({block: 'center'}); el.focus(); return true;";
+        let start = Instant::now();
+        while self.client.execute(focus, vec![css.into()]).await? != serde_json::json!(true) {
+            if start.elapsed() > Duration::from_secs(10) {
+                return Err(format!("{css} could not be focused within 10 s").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
         press(self, key).await
     }
 }
